@@ -1,0 +1,315 @@
+/* jl-store-search.c: the full-text index and search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "JlStore"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jl-search-text.h"
+#include "jl-store-private.h"
+
+#define SNIPPET_CHARS 40
+
+static gboolean
+kind_is_searchable (const JlKind *kind)
+{
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (kind->fields[i].flags & JL_FIELD_SEARCHABLE)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+_jl_store_unindex_record (JlStore     *self,
+                          const char  *id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rowid = -1;
+  int rc;
+
+  stmt = _jl_store_prepare (self, "SELECT fts_rowid FROM search_doc WHERE rec_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rowid < 0)
+    return TRUE;
+
+  stmt = _jl_store_prepare (self, "DELETE FROM search_index WHERE rowid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jl_store_set_sqlite_error (self, rc, error);
+
+  stmt = _jl_store_prepare (self, "DELETE FROM search_doc WHERE rec_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jl_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+index_values (JlStore       *self,
+              const JlKind  *kind,
+              const char    *id,
+              const char    *community_id,
+              const char    *title,
+              const char    *body,
+              GError       **error)
+{
+  g_autofree char *tokens = NULL;
+  g_autofree char *all = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_jl_store_unindex_record (self, id, error))
+    return FALSE;
+  if (body == NULL || *body == '\0')
+    return TRUE;
+
+  all = g_strconcat (title ? title : "", "\n", body, NULL);
+  tokens = jl_search_text_index_tokens (all);
+
+  stmt = _jl_store_prepare (self,
+                            "INSERT INTO search_index (kind, rec_id, community_id, title, body, tokens)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kind->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, community_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, body, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, tokens, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jl_store_set_sqlite_error (self, rc, error);
+
+  stmt = _jl_store_prepare (self, "INSERT INTO search_doc (rec_id, fts_rowid) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, sqlite3_last_insert_rowid (self->db));
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jl_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+_jl_store_index_record (JlStore   *self,
+                        JlRecord  *record,
+                        GError   **error)
+{
+  const JlKind *kind = jl_record_get_kind (record);
+  g_autoptr(GString) body = NULL;
+
+  if (!kind_is_searchable (kind))
+    return TRUE;
+
+  body = g_string_new (NULL);
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const char *text;
+
+      if (!(kind->fields[i].flags & JL_FIELD_SEARCHABLE) || (kind->fields[i].flags & JL_FIELD_TITLE))
+        continue;
+      text = jl_record_get_string (record, kind->fields[i].name);
+      if (text != NULL)
+        g_string_append_printf (body, "%s%s", body->len ? "\n" : "", text);
+    }
+  return index_values (self, kind, jl_record_get_id (record), jl_record_get_community_id (record),
+                       jl_record_get_title (record), body->len ? body->str : " ", error);
+}
+
+/* Rebuilds the index from the tables; used by the migration that added
+ * search. Reads columns by name so it keeps working when later migrations
+ * add columns. */
+gboolean
+_jl_store_reindex_all (JlStore  *self,
+                       GError  **error)
+{
+  const JlKind *const *kinds;
+  guint n_kinds;
+
+  if (!_jl_store_exec (self, "DELETE FROM search_index; DELETE FROM search_doc;", error))
+    return FALSE;
+
+  kinds = jl_schema_get_kinds (&n_kinds);
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      const JlKind *kind = kinds[k];
+      const JlField *title_field = jl_kind_title_field (kind);
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (!kind_is_searchable (kind))
+        continue;
+
+      sql = g_strdup_printf ("SELECT * FROM \"%s\" WHERE deleted = 0", kind->name);
+      rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        return _jl_store_set_sqlite_error (self, rc, error);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_autoptr(GString) body = g_string_new (NULL);
+          const char *id = NULL, *community_id = NULL, *title = NULL;
+          int n_cols = sqlite3_column_count (stmt);
+
+          for (int c = 0; c < n_cols; c++)
+            {
+              const char *col = sqlite3_column_name (stmt, c);
+              const char *text = (const char *) sqlite3_column_text (stmt, c);
+              const JlField *f = jl_kind_lookup_field (kind, col);
+
+              if (strcmp (col, "id") == 0)
+                id = text;
+              else if (strcmp (col, "community_id") == 0)
+                community_id = text;
+              if (f == NULL || text == NULL)
+                continue;
+              if (f == title_field)
+                title = text;
+              else if (f->flags & JL_FIELD_SEARCHABLE)
+                g_string_append_printf (body, "%s%s", body->len ? "\n" : "", text);
+            }
+          if (!index_values (self, kind, id, community_id, title ? title : id,
+                             body->len ? body->str : " ", error))
+            {
+              sqlite3_finalize (stmt);
+              return FALSE;
+            }
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return _jl_store_set_sqlite_error (self, rc, error);
+    }
+  return TRUE;
+}
+
+void
+jl_search_hit_free (JlSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->kind);
+  g_free (hit->id);
+  g_free (hit->community_id);
+  g_free (hit->title);
+  g_free (hit->snippet);
+  g_free (hit);
+}
+
+/* Some characters of @text around the first word of @query. */
+static char *
+make_snippet (const char *text,
+              const char *query)
+{
+  g_autofree char *folded_text = g_utf8_casefold (text, -1);
+  g_auto(GStrv) words = g_strsplit (query, " ", 2);
+  g_autofree char *folded_word = g_utf8_casefold (words[0] ? words[0] : "", -1);
+  const char *hit = *folded_word ? strstr (folded_text, folded_word) : NULL;
+  glong at = hit ? g_utf8_pointer_to_offset (folded_text, hit) : 0;
+  glong len = g_utf8_strlen (text, -1);
+  glong start = MAX (0, at - SNIPPET_CHARS / 2);
+  glong end = MIN (len, start + SNIPPET_CHARS);
+  g_autofree char *piece = g_utf8_substring (text, start, end);
+
+  for (char *p = piece; *p; p++)
+    if (*p == '\n')
+      *p = ' ';
+  return g_strdup_printf ("%s%s%s", start > 0 ? "…" : "", piece, end < len ? "…" : "");
+}
+
+/**
+ * jl_store_search:
+ * @text: what the user typed; words separated by spaces must all occur
+ * @kind: (nullable): only this kind
+ * @community_id: (nullable): only this community
+ * @limit: at most this many hits (0: 100)
+ *
+ * Finds records whose searchable text contains @text, newest first.
+ *
+ * Returns: (transfer full): a GPtrArray of JlSearchHit
+ */
+GPtrArray *
+jl_store_search (JlStore     *self,
+                 const char  *text,
+                 const char  *kind,
+                 const char  *community_id,
+                 guint        limit,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) jl_search_hit_free);
+  g_autofree char *match = NULL;
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (JL_IS_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  match = jl_search_text_match_expr (text);
+  if (match == NULL)
+    return g_steal_pointer (&hits);
+
+  sql = g_string_new ("SELECT kind, rec_id, community_id, title, body FROM search_index"
+                      " WHERE search_index MATCH ?1");
+  if (kind != NULL)
+    g_string_append (sql, " AND kind = ?2");
+  if (community_id != NULL)
+    g_string_append (sql, " AND community_id = ?3");
+  g_string_append (sql, " ORDER BY rowid DESC LIMIT ?4");
+
+  g_rec_mutex_lock (&self->lock);
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      if (kind != NULL)
+        sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+      if (community_id != NULL)
+        sqlite3_bind_text (stmt, 3, community_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, limit > 0 ? (int) limit : 100);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          JlSearchHit *hit = g_new0 (JlSearchHit, 1);
+          const char *title = (const char *) sqlite3_column_text (stmt, 3);
+          const char *body = (const char *) sqlite3_column_text (stmt, 4);
+          g_autofree char *all = g_strconcat (title ? title : "", " ", body ? body : "", NULL);
+
+          hit->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          hit->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          hit->community_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+          hit->title = g_strdup (title);
+          hit->snippet = make_snippet (all, text);
+          g_ptr_array_add (hits, hit);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    _jl_store_set_sqlite_error (self, rc, error);
+  g_rec_mutex_unlock (&self->lock);
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&hits);
+}

@@ -1,0 +1,1039 @@
+/* jl-store-write.c: create, update and delete, with the outbox
+ *
+ * Every write runs in one transaction: the row, one outbox entry per
+ * changed field and the search index are committed together or not at all.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "JlStore"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jl-store-private.h"
+#include "jl-uuid.h"
+#include "jl-validate.h"
+
+#define DEFAULT_MAX_LEN 2000
+
+static JlRecord *put_internal (JlStore       *self,
+                               const JlKind  *kind,
+                               const char    *id,
+                               JsonObject    *fields,
+                               GPtrArray     *warnings,
+                               GError       **error);
+
+/* Normalising input values
+ */
+
+static const char *
+type_name (const JlField *field)
+{
+  switch (field->type)
+    {
+    case JL_FIELD_INT:      return _("a whole number");
+    case JL_FIELD_REAL:     return _("a number");
+    case JL_FIELD_BOOL:     return _("true or false");
+    case JL_FIELD_DATE:     return _("a date like 2025-03-05");
+    case JL_FIELD_DATETIME: return _("a date and time like 2025-03-05 14:30");
+    case JL_FIELD_LIST:     return _("a list of texts");
+    case JL_FIELD_REF:      return _("a record id");
+    case JL_FIELD_ENUM:
+    case JL_FIELD_TEXT:
+    default:                return _("text");
+    }
+}
+
+static gboolean
+check_text (const JlKind   *kind,
+            const JlField  *field,
+            char           *text,
+            GError        **error)
+{
+  switch (field->check)
+    {
+    case JL_CHECK_USCC:
+      {
+        char expected;
+
+        for (char *p = text; *p; p++)
+          *p = g_ascii_toupper (*p);
+        if (jl_validate_uscc (text))
+          return TRUE;
+        if (strlen (text) != 18)
+          _jl_set_field_error (error, kind, field, _("must be 18 characters long, not %u"),
+                               (guint) g_utf8_strlen (text, -1));
+        else if ((expected = jl_uscc_expected_check (text)) != 0)
+          _jl_set_field_error (error, kind, field,
+                               _("the check character is wrong (it should be %c); please check the code"),
+                               expected);
+        else
+          _jl_set_field_error (error, kind, field,
+                               _("contains characters a credit code cannot have (I, O, S, V, Z or punctuation)"));
+        return FALSE;
+      }
+    case JL_CHECK_ID_CARD:
+      {
+        gsize len = strlen (text);
+
+        if (len > 0 && text[len - 1] == 'x')
+          text[len - 1] = 'X';
+        if (jl_validate_id_card (text, NULL))
+          return TRUE;
+        _jl_set_field_error (error, kind, field,
+                             _("is not a valid ID card number (18 characters, real birth date, correct check character)"));
+        return FALSE;
+      }
+    case JL_CHECK_MOBILE:
+      if (jl_validate_mobile (text))
+        return TRUE;
+      _jl_set_field_error (error, kind, field, _("is not a mobile number (11 digits starting with 13–19)"));
+      return FALSE;
+    case JL_CHECK_PHONE:
+      if (jl_validate_phone (text))
+        return TRUE;
+      _jl_set_field_error (error, kind, field,
+                           _("is not a phone number (a mobile number or a landline like 0592-1234567)"));
+      return FALSE;
+    case JL_CHECK_NONE:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+check_range (const JlKind   *kind,
+             const JlField  *field,
+             double          value,
+             GError        **error)
+{
+  if (field->min < field->max && (value < field->min || value > field->max))
+    {
+      _jl_set_field_error (error, kind, field, _("must be between %g and %g, not %g"),
+                           field->min, field->max, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+enum_choices (const JlField *field)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (const JlEnumValue *v = field->values; v->key; v++)
+    g_string_append_printf (s, "%s%s (%s)", s->len ? "、" : "",
+                            g_dgettext (GETTEXT_PACKAGE, v->label), v->key);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* Returns a new node of the field's storage type, or NULL with @error set.
+ * A JSON null or an empty text becomes a JSON null (clearing the field). */
+static JsonNode *
+normalize_value (const JlKind   *kind,
+                 const JlField  *field,
+                 JsonNode       *in,
+                 GError        **error)
+{
+  GType vtype = G_TYPE_INVALID;
+
+  if (in == NULL || JSON_NODE_HOLDS_NULL (in))
+    return json_node_init_null (json_node_alloc ());
+  if (JSON_NODE_HOLDS_VALUE (in))
+    vtype = json_node_get_value_type (in);
+
+  switch (field->type)
+    {
+    case JL_FIELD_INT:
+      {
+        gint64 v;
+
+        if (vtype == G_TYPE_INT64)
+          v = json_node_get_int (in);
+        else if (vtype == G_TYPE_DOUBLE && json_node_get_double (in) == (double) (gint64) json_node_get_double (in))
+          v = (gint64) json_node_get_double (in);
+        else
+          break;
+        if (!check_range (kind, field, (double) v, error))
+          return NULL;
+        return json_node_init_int (json_node_alloc (), v);
+      }
+
+    case JL_FIELD_REAL:
+      {
+        double v;
+
+        if (vtype == G_TYPE_INT64)
+          v = (double) json_node_get_int (in);
+        else if (vtype == G_TYPE_DOUBLE)
+          v = json_node_get_double (in);
+        else
+          break;
+        if (!check_range (kind, field, v, error))
+          return NULL;
+        return json_node_init_double (json_node_alloc (), v);
+      }
+
+    case JL_FIELD_BOOL:
+      if (vtype == G_TYPE_BOOLEAN)
+        return json_node_init_boolean (json_node_alloc (), json_node_get_boolean (in));
+      if (vtype == G_TYPE_INT64 && (json_node_get_int (in) == 0 || json_node_get_int (in) == 1))
+        return json_node_init_boolean (json_node_alloc (), json_node_get_int (in) == 1);
+      break;
+
+    case JL_FIELD_LIST:
+      {
+        g_autoptr(JsonArray) out = NULL;
+        JsonArray *array;
+
+        if (!JSON_NODE_HOLDS_ARRAY (in))
+          break;
+        array = json_node_get_array (in);
+        out = json_array_new ();
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            JsonNode *e = json_array_get_element (array, i);
+            g_autofree char *item = NULL;
+
+            if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
+              {
+                _jl_set_field_error (error, kind, field, _("item %u must be text"), i + 1);
+                return NULL;
+              }
+            item = g_strstrip (g_strdup (json_node_get_string (e)));
+            if (*item != '\0')
+              json_array_add_string_element (out, item);
+          }
+        if (json_array_get_length (out) == 0)
+          return json_node_init_null (json_node_alloc ());
+        return json_node_init_array (json_node_alloc (), out);
+      }
+
+    case JL_FIELD_TEXT:
+    case JL_FIELD_DATE:
+    case JL_FIELD_DATETIME:
+    case JL_FIELD_ENUM:
+    case JL_FIELD_REF:
+    default:
+      {
+        g_autofree char *text = NULL;
+        guint max_len = field->max_len ? field->max_len : DEFAULT_MAX_LEN;
+
+        if (vtype != G_TYPE_STRING)
+          break;
+        text = g_strstrip (g_strdup (json_node_get_string (in)));
+        if (*text == '\0')
+          return json_node_init_null (json_node_alloc ());
+        if (!g_utf8_validate (text, -1, NULL))
+          {
+            _jl_set_field_error (error, kind, field, _("is not valid UTF-8 text"));
+            return NULL;
+          }
+
+        if (field->type == JL_FIELD_ENUM)
+          {
+            const char *key = jl_enum_parse (field, text);
+
+            if (key == NULL)
+              {
+                g_autofree char *choices = enum_choices (field);
+                _jl_set_field_error (error, kind, field, _("“%s” is not one of: %s"), text, choices);
+                return NULL;
+              }
+            return json_node_init_string (json_node_alloc (), key);
+          }
+        if (field->type == JL_FIELD_REF)
+          {
+            if (!jl_uuid_is_valid (text))
+              {
+                _jl_set_field_error (error, kind, field, _("“%s” is not a record id"), text);
+                return NULL;
+              }
+            for (char *p = text; *p; p++)
+              *p = g_ascii_tolower (*p);
+            return json_node_init_string (json_node_alloc (), text);
+          }
+        if (field->type == JL_FIELD_DATE && !jl_validate_date (text))
+          {
+            _jl_set_field_error (error, kind, field, _("“%s” is not %s"), text, type_name (field));
+            return NULL;
+          }
+        if (field->type == JL_FIELD_DATETIME)
+          {
+            if (!jl_validate_datetime (text))
+              {
+                _jl_set_field_error (error, kind, field, _("“%s” is not %s"), text, type_name (field));
+                return NULL;
+              }
+            if (text[10] == 'T')
+              text[10] = ' ';
+          }
+        if (g_utf8_strlen (text, -1) > max_len)
+          {
+            _jl_set_field_error (error, kind, field, _("is longer than %u characters"), max_len);
+            return NULL;
+          }
+        if (!check_text (kind, field, text, error))
+          return NULL;
+        return json_node_init_string (json_node_alloc (), text);
+      }
+    }
+
+  _jl_set_field_error (error, kind, field, _("must be %s"), type_name (field));
+  return NULL;
+}
+
+/* Binding and the outbox
+ */
+
+gboolean
+_jl_store_bind_node (sqlite3_stmt  *stmt,
+                     int            idx,
+                     const JlField *field,
+                     JsonNode      *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return sqlite3_bind_null (stmt, idx) == SQLITE_OK;
+
+  switch (field->type)
+    {
+    case JL_FIELD_INT:
+      return sqlite3_bind_int64 (stmt, idx, json_node_get_int (node)) == SQLITE_OK;
+    case JL_FIELD_REAL:
+      return sqlite3_bind_double (stmt, idx, json_node_get_double (node)) == SQLITE_OK;
+    case JL_FIELD_BOOL:
+      return sqlite3_bind_int (stmt, idx, json_node_get_boolean (node)) == SQLITE_OK;
+    case JL_FIELD_LIST:
+      {
+        char *text = json_to_string (node, FALSE);
+        return sqlite3_bind_text (stmt, idx, text, -1, g_free) == SQLITE_OK;
+      }
+    case JL_FIELD_TEXT:
+    case JL_FIELD_DATE:
+    case JL_FIELD_DATETIME:
+    case JL_FIELD_ENUM:
+    case JL_FIELD_REF:
+    default:
+      return sqlite3_bind_text (stmt, idx, json_node_get_string (node), -1, SQLITE_TRANSIENT) == SQLITE_OK;
+    }
+}
+
+static gboolean
+step_done (JlStore       *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _jl_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/* Appends one change. Unsent changes of the same field are coalesced into
+ * one (latest value and stamp, earliest base), so a field edited a hundred
+ * times offline is pushed once. */
+gboolean
+_jl_store_outbox_append (JlStore     *self,
+                         const char  *community_id,
+                         const char  *tbl,
+                         const char  *row_id,
+                         const char  *field,
+                         JsonNode    *value,
+                         JlHlc        hlc,
+                         GError     **error)
+{
+  g_autofree char *value_json = json_to_string (value, FALSE);
+  g_autofree char *change_id = NULL;
+  sqlite3_stmt *stmt;
+  gint64 pending = -1;
+
+  stmt = _jl_store_prepare (self, "SELECT dseq FROM outbox WHERE row_id = ?1 AND field = ?2 AND batch IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    pending = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (pending >= 0)
+    {
+      stmt = _jl_store_prepare (self, "UPDATE outbox SET value = ?1, hlc = ?2 WHERE dseq = ?3", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, value_json, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) hlc);
+      sqlite3_bind_int64 (stmt, 3, pending);
+      return step_done (self, stmt, error);
+    }
+
+  change_id = jl_uuid_v7_new ();
+  stmt = _jl_store_prepare (self,
+                            "INSERT INTO outbox (change_id, community_id, tbl, row_id, field, value, hlc, base)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                            " coalesce ((SELECT ver FROM field_version WHERE row_id = ?4 AND field = ?5), 0))",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, change_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, community_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, tbl, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, value_json, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, (sqlite3_int64) hlc);
+  return step_done (self, stmt, error);
+}
+
+/* Helpers for put
+ */
+
+static const JlKind *
+child_kind_named (const JlKind *kind,
+                  const char   *name)
+{
+  const JlKind *child = jl_schema_lookup (name);
+  const JlField *parent;
+
+  if (child == NULL || (parent = jl_kind_parent_field (child)) == NULL)
+    return NULL;
+  if (g_strcmp0 (parent->ref_kind, kind->name) != 0)
+    return NULL;
+  return child;
+}
+
+static char *
+natural_id (const JlKind *kind,
+            JsonObject   *values)
+{
+  const char *const *key = _jl_schema_natural_key (kind);
+  g_autoptr(GString) name = NULL;
+
+  if (key == NULL)
+    return NULL;
+
+  name = g_string_new (kind->name);
+  for (guint i = 0; i < 3 && key[i]; i++)
+    {
+      JsonNode *node = json_object_has_member (values, key[i]) ? json_object_get_member (values, key[i]) : NULL;
+      g_autofree char *text = NULL;
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        return NULL;
+      text = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+        ? g_strdup (json_node_get_string (node))
+        : json_to_string (node, FALSE);
+      g_string_append_printf (name, "/%s", text);
+    }
+  return jl_uuid_v5_new (JL_UUID_NAMESPACE, name->str);
+}
+
+static gboolean
+nodes_equal (JsonNode *a,
+             JsonNode *b)
+{
+  gboolean a_null = a == NULL || JSON_NODE_HOLDS_NULL (a);
+  gboolean b_null = b == NULL || JSON_NODE_HOLDS_NULL (b);
+
+  if (a_null || b_null)
+    return a_null && b_null;
+  return json_node_equal (a, b);
+}
+
+static JsonNode *
+member_or_null (JsonObject *obj,
+                const char *name)
+{
+  return json_object_has_member (obj, name) ? json_object_get_member (obj, name) : NULL;
+}
+
+/* Where the record belongs: a community is its own scope; everything else
+ * inherits the community of its parent. */
+static char *
+derive_community (JlStore       *self,
+                  const JlKind  *kind,
+                  const char    *id,
+                  JsonObject    *merged,
+                  GError       **error)
+{
+  const JlField *parent = jl_kind_parent_field (kind);
+  const JlKind *parent_kind;
+  g_autoptr(JlRecord) parent_record = NULL;
+  const char *parent_id;
+
+  if (parent == NULL)
+    return g_strdup (id);
+
+  parent_id = json_object_get_string_member_with_default (merged, parent->name, NULL);
+  if (parent_id == NULL)
+    {
+      _jl_set_field_error (error, kind, parent, _("is required"));
+      return NULL;
+    }
+
+  parent_kind = jl_schema_lookup (parent->ref_kind);
+  parent_record = _jl_store_load (self, parent_kind, parent_id, FALSE, NULL);
+  if (parent_record == NULL)
+    {
+      _jl_set_field_error (error, kind, parent, _("no %s with id “%s”"),
+                           jl_kind_get_label (parent_kind), parent_id);
+      return NULL;
+    }
+  return g_strdup (jl_record_get_community_id (parent_record));
+}
+
+static gboolean
+check_reference (JlStore       *self,
+                 const JlKind  *kind,
+                 const JlField *field,
+                 const char    *value,
+                 const char    *community_id,
+                 GError       **error)
+{
+  const JlKind *ref_kind = jl_schema_lookup (field->ref_kind);
+  g_autoptr(JlRecord) target = _jl_store_load (self, ref_kind, value, FALSE, NULL);
+
+  if (target == NULL)
+    {
+      _jl_set_field_error (error, kind, field, _("no %s with id “%s”"),
+                           jl_kind_get_label (ref_kind), value);
+      return FALSE;
+    }
+  if (g_strcmp0 (jl_record_get_community_id (target), community_id) != 0)
+    {
+      _jl_set_field_error (error, kind, field, _("%s “%s” belongs to another community"),
+                           jl_kind_get_label (ref_kind), jl_record_get_title (target));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_unique (JlStore       *self,
+              const JlKind  *kind,
+              const JlField *field,
+              const char    *id,
+              JsonNode      *value,
+              const char    *community_id,
+              GError       **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean taken;
+
+  if (strcmp (kind->name, "community") == 0)
+    sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE \"%s\" = ?1 AND id <> ?2 AND deleted = 0 LIMIT 1",
+                           kind->name, field->name);
+  else
+    sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE community_id = ?3 AND \"%s\" = ?1"
+                           " AND id <> ?2 AND deleted = 0 LIMIT 1",
+                           kind->name, field->name);
+  stmt = _jl_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  _jl_store_bind_node (stmt, 1, field, value);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  if (strcmp (kind->name, "community") != 0)
+    sqlite3_bind_text (stmt, 3, community_id, -1, SQLITE_STATIC);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  if (taken)
+    {
+      g_autofree char *text = json_to_string (value, FALSE);
+      _jl_set_field_error (error, kind, field, _("another %s already has %s"),
+                           jl_kind_get_label (kind), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_row (JlStore       *self,
+           const JlKind  *kind,
+           gboolean       create,
+           const char    *id,
+           const char    *community_id,
+           JsonObject    *merged,
+           JsonObject    *changes,
+           JlHlc          hlc,
+           GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *now = _jl_store_now_string ();
+  g_autoptr(GPtrArray) bound = g_ptr_array_new ();
+  sqlite3_stmt *stmt;
+  int idx;
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const JlField *f = &kind->fields[i];
+
+      if (strcmp (f->name, "community_id") == 0)
+        continue;
+      if (create || json_object_has_member (changes, f->name))
+        g_ptr_array_add (bound, (gpointer) f);
+    }
+
+  if (create)
+    {
+      g_string_printf (sql, "INSERT INTO \"%s\" (id, community_id, created_at, updated_at, hlc, device_id, deleted",
+                       kind->name);
+      for (guint i = 0; i < bound->len; i++)
+        g_string_append_printf (sql, ", \"%s\"", ((const JlField *) bound->pdata[i])->name);
+      g_string_append (sql, ") VALUES (?1, ?2, ?3, ?3, ?4, ?5, 0");
+      for (guint i = 0; i < bound->len; i++)
+        g_string_append_printf (sql, ", ?%u", i + 6);
+      g_string_append (sql, ")");
+    }
+  else
+    {
+      g_string_printf (sql, "UPDATE \"%s\" SET community_id = ?2, updated_at = ?3, hlc = ?4, device_id = ?5",
+                       kind->name);
+      for (guint i = 0; i < bound->len; i++)
+        g_string_append_printf (sql, ", \"%s\" = ?%u", ((const JlField *) bound->pdata[i])->name, i + 6);
+      g_string_append (sql, " WHERE id = ?1");
+    }
+
+  stmt = _jl_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, community_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, (sqlite3_int64) hlc);
+  sqlite3_bind_text (stmt, 5, self->device_id, -1, SQLITE_STATIC);
+  idx = 6;
+  for (guint i = 0; i < bound->len; i++)
+    {
+      const JlField *f = bound->pdata[i];
+      _jl_store_bind_node (stmt, idx++, f, member_or_null (merged, f->name));
+    }
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+changes_touch_search (const JlKind *kind,
+                      JsonObject   *changes)
+{
+  for (guint i = 0; i < kind->n_fields; i++)
+    if ((kind->fields[i].flags & (JL_FIELD_SEARCHABLE | JL_FIELD_TITLE)) &&
+        json_object_has_member (changes, kind->fields[i].name))
+      return TRUE;
+  return FALSE;
+}
+
+/* Splits @fields into normalised @changes of own fields and @children
+ * (child kind name → array); unknown members are errors. */
+static gboolean
+parse_fields (const JlKind  *kind,
+              JsonObject    *fields,
+              JsonObject    *changes,
+              JsonObject    *children,
+              GError       **error)
+{
+  g_autoptr(GList) members = json_object_get_members (fields);
+
+  for (GList *l = members; l; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *value = json_object_get_member (fields, name);
+      const JlField *field;
+      JsonNode *normalized;
+
+      if (strcmp (name, "id") == 0 || name[0] == '_')
+        continue;
+
+      if (child_kind_named (kind, name) != NULL)
+        {
+          if (!JSON_NODE_HOLDS_ARRAY (value))
+            {
+              g_set_error (error, JL_ERROR, JL_ERROR_BAD_JSON, _("“%s” must be a list of %s records"),
+                           name, name);
+              return FALSE;
+            }
+          json_object_set_member (children, name, json_node_copy (value));
+          continue;
+        }
+
+      field = jl_kind_lookup_field (kind, name);
+      if (field == NULL)
+        {
+          g_set_error (error, JL_ERROR, JL_ERROR_INVALID, _("%s has no field “%s”"),
+                       jl_kind_get_label (kind), name);
+          return FALSE;
+        }
+      normalized = normalize_value (kind, field, value, error);
+      if (normalized == NULL)
+        return FALSE;
+      json_object_set_member (changes, name, normalized);
+    }
+  return TRUE;
+}
+
+static gboolean
+put_children (JlStore       *self,
+              const JlKind  *kind,
+              const char    *id,
+              JsonObject    *children,
+              GPtrArray     *warnings,
+              GError       **error)
+{
+  g_autoptr(GList) names = json_object_get_members (children);
+
+  for (GList *l = names; l; l = l->next)
+    {
+      const JlKind *child = jl_schema_lookup (l->data);
+      const JlField *parent = jl_kind_parent_field (child);
+      JsonArray *items = json_object_get_array_member (children, l->data);
+
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonNode *item = json_array_get_element (items, i);
+          g_autoptr(JsonObject) copy = NULL;
+          g_autoptr(JlRecord) record = NULL;
+          g_autoptr(JsonNode) tmp = NULL;
+          const char *child_id;
+
+          if (!JSON_NODE_HOLDS_OBJECT (item))
+            {
+              g_set_error (error, JL_ERROR, JL_ERROR_BAD_JSON, _("Item %u of “%s” must be an object"),
+                           i + 1, child->name);
+              return FALSE;
+            }
+          tmp = json_node_copy (item);
+          copy = json_object_ref (json_node_get_object (tmp));
+          json_object_set_string_member (copy, parent->name, id);
+          child_id = json_object_get_string_member_with_default (copy, "id", NULL);
+          record = put_internal (self, child, child_id, copy, warnings, error);
+          if (record == NULL)
+            {
+              g_prefix_error (error, _("%s %u: "), jl_kind_get_label (child), i + 1);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+static JlRecord *
+put_internal (JlStore       *self,
+              const JlKind  *kind,
+              const char    *id,
+              JsonObject    *fields,
+              GPtrArray     *warnings,
+              GError       **error)
+{
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autoptr(JsonObject) children = json_object_new ();
+  g_autoptr(JsonObject) merged = json_object_new ();
+  g_autoptr(JlRecord) old = NULL;
+  g_autoptr(JsonNode) deferred_state = NULL;
+  g_autofree char *new_id = NULL;
+  g_autofree char *community_id = NULL;
+  g_autoptr(GList) names = NULL;
+  gboolean create;
+  JlHlc hlc;
+  JlRecord *record;
+
+  if (id == NULL)
+    id = json_object_get_string_member_with_default (fields, "id", NULL);
+
+  if (!parse_fields (kind, fields, changes, children, error))
+    return NULL;
+
+  if (id != NULL)
+    {
+      if (!jl_uuid_is_valid (id))
+        {
+          g_set_error (error, JL_ERROR, JL_ERROR_INVALID, _("“%s” is not a record id"), id);
+          return NULL;
+        }
+      new_id = g_ascii_strdown (id, -1);
+      old = _jl_store_load (self, kind, new_id, TRUE, NULL);
+      if (old != NULL && jl_record_get_deleted (old))
+        {
+          g_set_error (error, JL_ERROR, JL_ERROR_NOT_FOUND, _("The %s “%s” was deleted"),
+                       jl_kind_get_label (kind), jl_record_get_title (old));
+          return NULL;
+        }
+    }
+  else if ((new_id = natural_id (kind, changes)) != NULL)
+    {
+      /* Two clerks entering "the same" record converge on one row. */
+      old = _jl_store_load (self, kind, new_id, TRUE, NULL);
+      if (old != NULL && jl_record_get_deleted (old))
+        g_clear_object (&old);
+    }
+  else
+    new_id = jl_uuid_v7_new ();
+  create = old == NULL;
+
+  /* The minutes workflow moves only after the children are in place. */
+  if (strcmp (kind->name, "meeting") == 0 && json_object_get_size (children) > 0 &&
+      json_object_has_member (changes, "state"))
+    {
+      deferred_state = json_node_copy (json_object_get_member (changes, "state"));
+      json_object_remove_member (changes, "state");
+    }
+
+  if (old != NULL)
+    {
+      JsonObject *old_values = jl_record_get_values (old);
+      g_autoptr(GList) old_names = json_object_get_members (old_values);
+
+      for (GList *l = old_names; l; l = l->next)
+        json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (old_values, l->data)));
+
+      /* Drop no-op changes: they would only make outbox noise. */
+      names = json_object_get_members (changes);
+      for (GList *l = names; l; l = l->next)
+        if (nodes_equal (json_object_get_member (changes, l->data), member_or_null (old_values, l->data)))
+          json_object_remove_member (changes, l->data);
+      g_clear_pointer (&names, g_list_free);
+    }
+
+  names = json_object_get_members (changes);
+  for (GList *l = names; l; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (changes, l->data);
+
+      if (JSON_NODE_HOLDS_NULL (value))
+        json_object_remove_member (merged, l->data);
+      else
+        json_object_set_member (merged, l->data, json_node_copy (value));
+    }
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const JlField *f = &kind->fields[i];
+      JsonNode *v = member_or_null (merged, f->name);
+
+      if ((f->flags & JL_FIELD_REQUIRED) && (v == NULL || JSON_NODE_HOLDS_NULL (v)))
+        {
+          _jl_set_field_error (error, kind, f, _("is required"));
+          return NULL;
+        }
+      if (!create && (f->flags & JL_FIELD_PARENT) && json_object_has_member (changes, f->name))
+        {
+          _jl_set_field_error (error, kind, f, _("cannot be changed; create a new record instead"));
+          return NULL;
+        }
+    }
+
+  if (create || json_object_get_size (changes) > 0)
+    {
+      community_id = create ? derive_community (self, kind, new_id, merged, error)
+                            : g_strdup (jl_record_get_community_id (old));
+      if (community_id == NULL)
+        return NULL;
+
+      for (GList *l = names; l; l = l->next)
+        {
+          const JlField *f = jl_kind_lookup_field (kind, l->data);
+          JsonNode *v = json_object_get_member (changes, l->data);
+
+          if (JSON_NODE_HOLDS_NULL (v))
+            continue;
+          if (f->type == JL_FIELD_REF && !(f->flags & JL_FIELD_PARENT) && !self->importing &&
+              !check_reference (self, kind, f, json_node_get_string (v), community_id, error))
+            return NULL;
+          if ((f->flags & JL_FIELD_UNIQUE) &&
+              !check_unique (self, kind, f, new_id, v, community_id, error))
+            return NULL;
+        }
+
+      if (!_jl_store_check_rules (self, kind, old, new_id, merged, changes, warnings, error))
+        return NULL;
+
+      /* Rules may fill in defaults: pick them up. */
+      g_clear_pointer (&names, g_list_free);
+      names = json_object_get_members (changes);
+
+      hlc = _jl_store_next_hlc (self);
+      if (!write_row (self, kind, create, new_id, community_id, merged, changes, hlc, error))
+        return NULL;
+
+      for (GList *l = names; l; l = l->next)
+        if (!_jl_store_outbox_append (self, community_id, kind->name, new_id, l->data,
+                                      json_object_get_member (changes, l->data), hlc, error))
+          return NULL;
+    }
+
+  record = _jl_store_load (self, kind, new_id, FALSE, error);
+  if (record == NULL)
+    return NULL;
+
+  if ((create || changes_touch_search (kind, changes)) &&
+      !_jl_store_index_record (self, record, error))
+    {
+      g_object_unref (record);
+      return NULL;
+    }
+
+  if (!put_children (self, kind, new_id, children, warnings, error) ||
+      !_jl_store_check_after_children (self, kind, new_id, children, error))
+    {
+      g_object_unref (record);
+      return NULL;
+    }
+
+  if (deferred_state != NULL)
+    {
+      g_autoptr(JsonObject) state = json_object_new ();
+
+      g_object_unref (record);
+      json_object_set_member (state, "state", g_steal_pointer (&deferred_state));
+      return put_internal (self, kind, new_id, state, warnings, error);
+    }
+
+  return record;
+}
+
+/**
+ * jl_store_put:
+ *
+ * Returns: (transfer full): the record as stored, or %NULL with @error set
+ *   and nothing written
+ */
+JlRecord *
+jl_store_put (JlStore     *self,
+              const char  *kind_name,
+              const char  *id,
+              JsonObject  *fields,
+              GPtrArray  **warnings,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) warns = g_ptr_array_new_with_free_func (g_free);
+  const JlKind *kind;
+  JlRecord *record = NULL;
+
+  g_return_val_if_fail (JL_IS_STORE (self), NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  kind = jl_schema_lookup (kind_name);
+  if (kind == NULL)
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_UNKNOWN_KIND, _("Unknown record kind “%s”"),
+                   kind_name ? kind_name : "");
+      return NULL;
+    }
+
+  g_rec_mutex_lock (&self->lock);
+  if (_jl_store_tx_begin (self, error))
+    {
+      record = put_internal (self, kind, id, fields, warns, error);
+      if (!_jl_store_tx_end (self, record != NULL, record ? error : NULL))
+        g_clear_object (&record);
+    }
+  g_rec_mutex_unlock (&self->lock);
+
+  if (record != NULL && warnings != NULL)
+    *warnings = g_steal_pointer (&warns);
+  return record;
+}
+
+/* Deleting
+ */
+
+static gboolean
+delete_internal (JlStore       *self,
+                 const JlKind  *kind,
+                 const char    *id,
+                 GError       **error)
+{
+  g_autoptr(JlRecord) record = _jl_store_load (self, kind, id, FALSE, error);
+  g_autoptr(JsonNode) deleted = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *now = _jl_store_now_string ();
+  const JlKind *const *kinds;
+  guint n_kinds;
+  sqlite3_stmt *stmt;
+  JlHlc hlc;
+
+  if (record == NULL || !_jl_store_check_delete (self, record, error))
+    return FALSE;
+
+  /* Owned records go with their owner. */
+  kinds = jl_schema_get_kinds (&n_kinds);
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      const JlField *parent = jl_kind_parent_field (kinds[i]);
+      g_autoptr(GPtrArray) ids = NULL;
+      int rc;
+
+      if (parent == NULL || g_strcmp0 (parent->ref_kind, kind->name) != 0)
+        continue;
+
+      g_free (sql);
+      sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE \"%s\" = ?1 AND deleted = 0",
+                             kinds[i]->name, parent->name);
+      stmt = _jl_store_prepare (self, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      ids = g_ptr_array_new_with_free_func (g_free);
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return _jl_store_set_sqlite_error (self, rc, error);
+
+      for (guint j = 0; j < ids->len; j++)
+        if (!delete_internal (self, kinds[i], ids->pdata[j], error))
+          return FALSE;
+    }
+
+  hlc = _jl_store_next_hlc (self);
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE \"%s\" SET deleted = 1, updated_at = ?2, hlc = ?3, device_id = ?4 WHERE id = ?1",
+                         kind->name);
+  stmt = _jl_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) hlc);
+  sqlite3_bind_text (stmt, 4, self->device_id, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  deleted = json_node_init_boolean (json_node_alloc (), TRUE);
+  return _jl_store_outbox_append (self, jl_record_get_community_id (record), kind->name, id,
+                                  "_deleted", deleted, hlc, error) &&
+         _jl_store_unindex_record (self, id, error);
+}
+
+gboolean
+jl_store_delete (JlStore     *self,
+                 const char  *kind_name,
+                 const char  *id,
+                 GError     **error)
+{
+  const JlKind *kind;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (JL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  kind = jl_schema_lookup (kind_name);
+  if (kind == NULL)
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_UNKNOWN_KIND, _("Unknown record kind “%s”"),
+                   kind_name ? kind_name : "");
+      return FALSE;
+    }
+
+  g_rec_mutex_lock (&self->lock);
+  if (_jl_store_tx_begin (self, error))
+    {
+      ok = delete_internal (self, kind, id, error);
+      ok = _jl_store_tx_end (self, ok, ok ? error : NULL) && ok;
+    }
+  g_rec_mutex_unlock (&self->lock);
+  return ok;
+}

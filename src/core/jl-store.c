@@ -1,0 +1,509 @@
+/* jl-store.c: opening the database safely, transactions and the clock
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "JlStore"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "jl-store-private.h"
+#include "jl-uuid.h"
+
+/* "JLN1": marks a database as Jinlin's, so a foreign SQLite file is refused
+ * instead of being migrated. */
+#define JL_APPLICATION_ID 0x4A4C4E31
+
+G_DEFINE_FINAL_TYPE (JlStore, jl_store, G_TYPE_OBJECT)
+
+static gint64 fake_wall_ms = 0;
+
+gint64
+_jl_store_wall_ms (void)
+{
+  if (fake_wall_ms != 0)
+    return fake_wall_ms;
+  return g_get_real_time () / 1000;
+}
+
+void
+_jl_store_set_fake_wall_ms (gint64 ms)
+{
+  fake_wall_ms = ms;
+}
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+jl_store_finalize (GObject *object)
+{
+  JlStore *self = (JlStore *) object;
+
+  g_clear_pointer (&self->stmt_cache, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->device_id, g_free);
+  g_rec_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (jl_store_parent_class)->finalize (object);
+}
+
+static void
+jl_store_class_init (JlStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jl_store_finalize;
+}
+
+static void
+jl_store_init (JlStore *self)
+{
+  g_rec_mutex_init (&self->lock);
+  self->stmt_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+}
+
+gboolean
+_jl_store_set_sqlite_error (JlStore  *self,
+                            int       rc,
+                            GError  **error)
+{
+  int code = JL_ERROR_DATABASE;
+
+  if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+    code = JL_ERROR_NOT_A_DATABASE;
+  g_set_error (error, JL_ERROR, code, _("Database error: %s"),
+               self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+gboolean
+_jl_store_exec (JlStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _jl_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/* Statements are cached by their text and reset before reuse; callers
+ * must not finalize them. */
+sqlite3_stmt *
+_jl_store_prepare (JlStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmt_cache, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _jl_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->stmt_cache, g_strdup (sql), stmt);
+  return stmt;
+}
+
+char *
+_jl_store_now_string (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (_jl_store_wall_ms () / 1000);
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+JlHlc
+_jl_store_next_hlc (JlStore *self)
+{
+  self->last_hlc = jl_hlc_next (self->last_hlc, _jl_store_wall_ms ());
+  return self->last_hlc;
+}
+
+gboolean
+_jl_store_tx_begin (JlStore  *self,
+                    GError  **error)
+{
+  if (self->tx_depth == 0)
+    {
+      if (!_jl_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+    }
+  else if (!_jl_store_exec (self, "SAVEPOINT jl_write", error))
+    return FALSE;
+
+  self->tx_depth++;
+  return TRUE;
+}
+
+static gboolean
+persist_hlc (JlStore  *self,
+             GError  **error)
+{
+  sqlite3_stmt *stmt = _jl_store_prepare (self, "UPDATE sync_state SET last_hlc = ?1 WHERE id = 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, (sqlite3_int64) self->last_hlc);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jl_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/* Ends the innermost level. On failure of an inner level only its own
+ * writes are undone; the outermost level commits or rolls back. */
+gboolean
+_jl_store_tx_end (JlStore   *self,
+                  gboolean   ok,
+                  GError   **error)
+{
+  g_assert (self->tx_depth > 0);
+  self->tx_depth--;
+
+  if (self->tx_depth > 0)
+    {
+      if (!ok)
+        _jl_store_exec (self, "ROLLBACK TO jl_write", NULL);
+      return _jl_store_exec (self, "RELEASE jl_write", ok ? error : NULL) && ok;
+    }
+
+  if (ok && persist_hlc (self, error) && _jl_store_exec (self, "COMMIT", error))
+    return TRUE;
+
+  _jl_store_exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+gboolean
+jl_store_begin (JlStore  *self,
+                GError  **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (JL_IS_STORE (self), FALSE);
+
+  g_rec_mutex_lock (&self->lock);
+  ok = _jl_store_tx_begin (self, error);
+  if (!ok)
+    g_rec_mutex_unlock (&self->lock);
+  /* The lock stays held until commit or rollback: a transaction belongs
+   * to one thread. */
+  return ok;
+}
+
+gboolean
+jl_store_commit (JlStore  *self,
+                 GError  **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (JL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  ok = _jl_store_tx_end (self, TRUE, error);
+  g_rec_mutex_unlock (&self->lock);
+  return ok;
+}
+
+void
+jl_store_rollback (JlStore *self)
+{
+  g_return_if_fail (JL_IS_STORE (self));
+  g_return_if_fail (self->tx_depth > 0);
+
+  _jl_store_tx_end (self, FALSE, NULL);
+  g_rec_mutex_unlock (&self->lock);
+}
+
+/* Reads the first 100 bytes before SQLite touches the file: a file that
+ * is not SQLite, or whose header says it is longer than it is, is refused
+ * without being opened for writing. */
+static gboolean
+check_file_header (const char  *path,
+                   gboolean    *is_new,
+                   GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint8 header[100];
+  gsize n_read = 0;
+  guint32 page_size, n_pages;
+  goffset size;
+
+  *is_new = FALSE;
+  in = g_file_read (file, NULL, &local_error);
+  if (in == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          *is_new = TRUE;
+          return TRUE;
+        }
+      g_set_error (error, JL_ERROR, JL_ERROR_IO, _("Cannot open “%s”: %s"),
+                   path, local_error->message);
+      return FALSE;
+    }
+
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  size = info ? g_file_info_get_size (info) : 0;
+  if (size == 0)
+    {
+      *is_new = TRUE;
+      return TRUE;
+    }
+
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n_read, NULL, &local_error))
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_IO, _("Cannot read “%s”: %s"),
+                   path, local_error->message);
+      return FALSE;
+    }
+
+  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Jinlin database (it is not an SQLite file). It was left untouched."),
+                   path);
+      return FALSE;
+    }
+
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  n_pages = ((guint32) header[28] << 24) | (header[29] << 16) | (header[30] << 8) | header[31];
+  /* The in-header page count is valid when the change counters agree. */
+  if (memcmp (header + 24, header + 92, 4) == 0 && n_pages > 0 &&
+      (goffset) page_size * n_pages > size)
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_NOT_A_DATABASE,
+                   _("The database “%s” is truncated or damaged (%" G_GOFFSET_FORMAT " of %" G_GUINT64_FORMAT " bytes). It was left untouched; restore it from a backup."),
+                   path, size, (guint64) page_size * n_pages);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+query_int (JlStore    *self,
+           const char *sql,
+           int        *out,
+           GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return _jl_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+load_sync_state (JlStore  *self,
+                 GError  **error)
+{
+  sqlite3_stmt *stmt = _jl_store_prepare (self, "SELECT device_id, last_hlc FROM sync_state WHERE id = 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      self->device_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      self->last_hlc = (JlHlc) sqlite3_column_int64 (stmt, 1);
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jl_store_set_sqlite_error (self, rc, error);
+
+  g_set_error (error, JL_ERROR, JL_ERROR_FOREIGN_DATABASE,
+               _("The database “%s” has no device identity; it was not created by Jinlin."),
+               self->path);
+  return FALSE;
+}
+
+JlStore *
+_jl_store_open_at_version (const char  *path,
+                           int          target_version,
+                           GError     **error)
+{
+  g_autoptr(JlStore) self = NULL;
+  gboolean is_new;
+  int version = 0, app_id = 0, n_tables = 0, rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_file_header (path, &is_new, error))
+    return NULL;
+
+  if (is_new)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, JL_ERROR, JL_ERROR_IO, _("Cannot create the folder “%s”: %s"),
+                       dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  self = g_object_new (JL_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_IO, _("Cannot open the database “%s”: %s"),
+                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 0);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Read-only probes first: nothing is written to a file we do not own. */
+  if (!query_int (self, "PRAGMA application_id", &app_id, error) ||
+      !query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, error))
+    {
+      if (error && *error && (*error)->code == JL_ERROR_DATABASE)
+        (*error)->code = JL_ERROR_NOT_A_DATABASE;
+      return NULL;
+    }
+
+  if (app_id != JL_APPLICATION_ID && (app_id != 0 || n_tables > 0))
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_FOREIGN_DATABASE,
+                   _("“%s” is an SQLite database of another program, not Jinlin's. It was left untouched."),
+                   path);
+      return NULL;
+    }
+  if (version > JL_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Jinlin (schema %d; this version knows %d). Please upgrade Jinlin."),
+                   path, version, JL_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (!_jl_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !_jl_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !_jl_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!_jl_store_migrate (self, target_version, error))
+    return NULL;
+
+  if (!load_sync_state (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * jl_store_open:
+ * @path: the database file; created (with its folder) when missing
+ * @error: a %JL_ERROR on failure
+ *
+ * Opens the database, upgrading its schema when it is older (after writing
+ * a copy next to it). A file that is not a Jinlin database, is damaged or
+ * was written by a newer Jinlin is refused and never modified.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+JlStore *
+jl_store_open (const char  *path,
+               GError     **error)
+{
+  return _jl_store_open_at_version (path, JL_STORE_SCHEMA_VERSION, error);
+}
+
+char *
+jl_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "jinlin", "jinlin.db", NULL);
+}
+
+const char *
+jl_store_get_path (JlStore *self)
+{
+  g_return_val_if_fail (JL_IS_STORE (self), NULL);
+  return self->path;
+}
+
+const char *
+jl_store_get_device_id (JlStore *self)
+{
+  g_return_val_if_fail (JL_IS_STORE (self), NULL);
+  return self->device_id;
+}
+
+int
+jl_store_get_schema_version (JlStore *self)
+{
+  int version = 0;
+
+  g_return_val_if_fail (JL_IS_STORE (self), 0);
+
+  g_rec_mutex_lock (&self->lock);
+  query_int (self, "PRAGMA user_version", &version, NULL);
+  g_rec_mutex_unlock (&self->lock);
+  return version;
+}
+
+void
+_jl_set_field_error (GError        **error,
+                     const JlKind   *kind,
+                     const JlField  *field,
+                     const char     *format,
+                     ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* "统一社会信用代码（uscc）：校验位不正确，应为 X" */
+  g_set_error (error, JL_ERROR, JL_ERROR_INVALID, _("%s (%s): %s"),
+               jl_field_get_label (field), field->name, detail);
+}
