@@ -7,7 +7,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
+#include "jl-store-private.h"
 #include "jl-test-util.h"
 
 void
@@ -110,4 +112,94 @@ jl_test_put_ok (JlStore    *store,
   g_assert_no_error (error);
   g_assert_nonnull (record);
   return g_strdup (jl_record_get_id (record));
+}
+
+char *
+jl_test_putf_ok (JlStore    *store,
+                 const char *kind,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *json = NULL;
+  va_list args;
+
+  va_start (args, format);
+  json = g_strdup_vprintf (format, args);
+  va_end (args);
+  return jl_test_put_ok (store, kind, json);
+}
+
+JlRecord *
+jl_test_update_ok (JlStore    *store,
+                   const char *kind,
+                   const char *id,
+                   const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) obj = jl_test_json (json);
+  JlRecord *record = jl_store_put (store, kind, id, obj, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  return record;
+}
+
+GError *
+jl_test_put_fails (JlStore    *store,
+                   const char *kind,
+                   const char *id,
+                   const char *json,
+                   int         code)
+{
+  g_autoptr(JsonObject) obj = jl_test_json (json);
+  GError *error = NULL;
+  g_autoptr(JlRecord) record = jl_store_put (store, kind, id, obj, NULL, &error);
+
+  g_assert_null (record);
+  g_assert_error (error, JL_ERROR, code);
+  g_assert_nonnull (error->message);
+  return error;
+}
+
+void
+jl_test_assert_error (const GError *error,
+                      int           code,
+                      const char   *field)
+{
+  g_assert_error (error, JL_ERROR, code);
+  if (field != NULL)
+    {
+      /* The Chinese catalogue uses full-width parentheses. */
+      g_autofree char *needle = g_strdup_printf ("(%s)", field);
+      g_autofree char *wide = g_strdup_printf ("（%s）", field);
+
+      if (strstr (error->message, needle) == NULL && strstr (error->message, wide) == NULL)
+        g_error ("error message “%s” does not name the field %s", error->message, needle);
+    }
+}
+
+gint64
+jl_test_sql_int (JlStore    *store,
+                 const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+char *
+jl_test_file_checksum (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
 }

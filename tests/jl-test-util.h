@@ -24,6 +24,34 @@ JlRecord *jl_test_put              (JlStore    *store,
 char     *jl_test_put_ok           (JlStore    *store,
                                     const char *kind,
                                     const char *json);
+/* jl_store_put of printf-formatted JSON, asserting success; returns the id. */
+char     *jl_test_putf_ok          (JlStore    *store,
+                                    const char *kind,
+                                    const char *format,
+                                    ...) G_GNUC_PRINTF (3, 4);
+/* jl_store_put of @json on record @id (NULL: create), asserting success. */
+JlRecord *jl_test_update_ok        (JlStore    *store,
+                                    const char *kind,
+                                    const char *id,
+                                    const char *json);
+/* jl_store_put of @json on @id (NULL: create), asserting that it fails
+ * with JL_ERROR @code; returns the error for further checks. */
+GError   *jl_test_put_fails        (JlStore    *store,
+                                    const char *kind,
+                                    const char *id,
+                                    const char *json,
+                                    int         code);
+/* Asserts a JL_ERROR with @code whose message names @field as "(field)"
+ * or, in Chinese, "（field）" (skipped when @field is NULL). */
+void      jl_test_assert_error     (const GError *error,
+                                    int           code,
+                                    const char   *field);
+/* The first column of the first row of @sql run on the store's database,
+ * bypassing the API (to see tombstones and bookkeeping). */
+gint64    jl_test_sql_int          (JlStore    *store,
+                                    const char *sql);
+/* SHA-256 of a file's contents. */
+char     *jl_test_file_checksum    (const char *path);
 /* Common test init: setlocale, bindtextdomain to JINLIN_LOCALEDIR, g_test_init. */
 void      jl_test_init             (int        *argc,
                                     char     ***argv);

@@ -216,7 +216,7 @@ jl_cli_cmd_summary (JlCliGlobals  *globals,
       jl_cli_print_json (node);
     }
   else
-    g_print (_("  Changes waiting to be synced: %" G_GINT64_FORMAT "\n"), outbox);
+    g_print (_("  Changes waiting to be synced: %lld\n"), (long long) outbox);
   return JL_EXIT_OK;
 }
 

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -95,6 +96,15 @@ const char           *jl_enum_get_label     (const JlField *field,
  * label or the translated label (so a clerk can type "已审核"). */
 const char           *jl_enum_parse         (const JlField *field,
                                              const char    *text);
+
+/* Checks and normalises one value typed or pasted for @field (trimmed
+ * text, enum labels turned into keys, ISO dates, USCC upper case…).
+ * Returns a new node (JSON null for "empty") or NULL with a JL_ERROR that
+ * names the field in the user's language. Needs no database. */
+JsonNode             *jl_field_normalize     (const JlKind  *kind,
+                                              const JlField *field,
+                                              JsonNode      *value,
+                                              GError       **error);
 
 /* Fields whose values make a record's id (UUIDv5), or NULL. Internal. */
 const char *const    *_jl_schema_natural_key (const JlKind *kind);

@@ -108,16 +108,21 @@ apply (JlStore          *self,
     return FALSE;
 
   pragma = g_strdup_printf ("PRAGMA user_version = %d", m->version);
-  if (!_jl_store_exec (self, g_bytes_get_data (bytes, NULL), error) ||
-      (m->step != NULL && !m->step (self, error)) ||
+  if (!_jl_store_exec (self, g_bytes_get_data (bytes, NULL), error))
+    goto failed;
+  /* The step works on the new tables. */
+  self->schema_version = m->version;
+  if ((m->step != NULL && !m->step (self, error)) ||
       !_jl_store_exec (self, pragma, error) ||
       !_jl_store_exec (self, "COMMIT", error))
-    {
-      _jl_store_exec (self, "ROLLBACK", NULL);
-      g_prefix_error (error, _("Upgrading the database to schema %d failed: "), m->version);
-      return FALSE;
-    }
+    goto failed;
   return TRUE;
+
+failed:
+  _jl_store_exec (self, "ROLLBACK", NULL);
+  self->schema_version = m->version - 1;
+  g_prefix_error (error, _("Upgrading the database to schema %d failed: "), m->version);
+  return FALSE;
 }
 
 gboolean
@@ -129,6 +134,7 @@ _jl_store_migrate (JlStore  *self,
 
   g_return_val_if_fail (target_version <= JL_STORE_SCHEMA_VERSION, FALSE);
 
+  self->schema_version = version;
   if (version >= target_version)
     return TRUE;
 

@@ -21,10 +21,16 @@ struct _JlStore
   GRecMutex  lock;
   char      *device_id;
   JlHlc      last_hlc;
+  int        schema_version; /* as migrated so far (tests open old versions) */
   guint      tx_depth;      /* jl_store_begin nesting */
   gboolean   importing;     /* references are checked at the end of an import */
   GHashTable *stmt_cache;   /* SQL text → sqlite3_stmt* */
 };
+
+/* The migration that added the full-text index. A database opened at an
+ * older version (tests of upgrades) is written without it; the migration
+ * indexes everything. */
+#define JL_STORE_SEARCH_VERSION 5
 
 /* Milliseconds since the epoch; tests may fake the wall clock. */
 gint64        _jl_store_wall_ms          (void);

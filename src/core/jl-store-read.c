@@ -198,12 +198,19 @@ jl_store_get (JlStore     *self,
   return record;
 }
 
+/* One value of a WHERE clause, bound as its field's type. */
+typedef struct
+{
+  const JlField *field;   /* NULL: compared as text (id, community) */
+  const char    *value;
+} Bind;
+
 /* WHERE clause of a query; binds start at ?1. */
 static gboolean
 append_where (const JlKind  *kind,
               const JlQuery *query,
               GString       *sql,
-              GPtrArray     *binds,
+              GArray        *binds,
               GError       **error)
 {
   g_string_append (sql, " WHERE 1");
@@ -214,14 +221,17 @@ append_where (const JlKind  *kind,
 
   if (query->community_id != NULL)
     {
-      g_ptr_array_add (binds, (gpointer) query->community_id);
+      Bind b = { NULL, query->community_id };
+
+      g_array_append_val (binds, b);
       g_string_append_printf (sql, " AND community_id = ?%u", binds->len);
     }
   for (guint i = 0; i < G_N_ELEMENTS (query->filters) && query->filters[i].field; i++)
     {
       const JlQueryFilter *f = &query->filters[i];
+      Bind b = { jl_kind_lookup_field (kind, f->field), f->value };
 
-      if (jl_kind_lookup_field (kind, f->field) == NULL && strcmp (f->field, "id") != 0)
+      if (b.field == NULL && strcmp (f->field, "id") != 0)
         {
           g_set_error (error, JL_ERROR, JL_ERROR_INVALID, _("%s has no field “%s”"),
                        jl_kind_get_label (kind), f->field);
@@ -231,28 +241,53 @@ append_where (const JlKind  *kind,
         g_string_append_printf (sql, " AND \"%s\" IS NULL", f->field);
       else
         {
-          g_ptr_array_add (binds, (gpointer) f->value);
+          g_array_append_val (binds, b);
           g_string_append_printf (sql, " AND \"%s\" = ?%u", f->field, binds->len);
         }
     }
   return TRUE;
 }
 
+/* Filter values come as text (from the CLI, say). Number and boolean
+ * columns get numbers; text columns keep the text as it is, so that a
+ * code like "001" does not turn into 1. */
 static void
-bind_texts (sqlite3_stmt *stmt,
-            GPtrArray    *binds)
+bind_values (sqlite3_stmt *stmt,
+             GArray       *binds)
 {
   for (guint i = 0; i < binds->len; i++)
     {
-      const char *value = g_ptr_array_index (binds, i);
+      const Bind *b = &g_array_index (binds, Bind, i);
+      JlFieldType type = b->field ? b->field->type : JL_FIELD_TEXT;
       char *end = NULL;
-      gint64 number = g_ascii_strtoll (value, &end, 10);
 
-      /* Integer columns compare as integers, so bind numbers as numbers. */
-      if (*value != '\0' && end != NULL && *end == '\0')
-        sqlite3_bind_int64 (stmt, i + 1, number);
-      else
-        sqlite3_bind_text (stmt, i + 1, value, -1, SQLITE_TRANSIENT);
+      if (type == JL_FIELD_BOOL &&
+          (g_ascii_strcasecmp (b->value, "true") == 0 || g_ascii_strcasecmp (b->value, "false") == 0))
+        {
+          sqlite3_bind_int (stmt, i + 1, g_ascii_strcasecmp (b->value, "true") == 0);
+          continue;
+        }
+      if (type == JL_FIELD_INT || type == JL_FIELD_BOOL)
+        {
+          gint64 number = g_ascii_strtoll (b->value, &end, 10);
+
+          if (*b->value != '\0' && *end == '\0')
+            {
+              sqlite3_bind_int64 (stmt, i + 1, number);
+              continue;
+            }
+        }
+      if (type == JL_FIELD_REAL)
+        {
+          double number = g_ascii_strtod (b->value, &end);
+
+          if (*b->value != '\0' && *end == '\0')
+            {
+              sqlite3_bind_double (stmt, i + 1, number);
+              continue;
+            }
+        }
+      sqlite3_bind_text (stmt, i + 1, b->value, -1, SQLITE_TRANSIENT);
     }
 }
 
@@ -263,7 +298,7 @@ jl_store_list (JlStore        *self,
                GError        **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) binds = g_ptr_array_new ();
+  g_autoptr(GArray) binds = g_array_new (FALSE, FALSE, sizeof (Bind));
   g_autoptr(GString) sql = NULL;
   const JlKind *kind;
   const char *order_by;
@@ -291,14 +326,16 @@ jl_store_list (JlStore        *self,
                             query && query->descending ? "DESC" : "ASC");
   else
     g_string_append (sql, " ORDER BY id");
-  if (query && query->limit > 0)
-    g_string_append_printf (sql, " LIMIT %u OFFSET %u", query->limit, query->offset);
+  /* LIMIT -1 is SQLite for "no limit", so an offset works alone too. */
+  if (query && (query->limit > 0 || query->offset > 0))
+    g_string_append_printf (sql, " LIMIT %" G_GINT64_FORMAT " OFFSET %u",
+                            query->limit > 0 ? (gint64) query->limit : -1, query->offset);
 
   g_rec_mutex_lock (&self->lock);
   rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      bind_texts (stmt, binds);
+      bind_values (stmt, binds);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         g_ptr_array_add (records, record_from_row (kind, stmt));
     }
@@ -318,7 +355,7 @@ jl_store_count (JlStore        *self,
                 const JlQuery  *query,
                 GError        **error)
 {
-  g_autoptr(GPtrArray) binds = g_ptr_array_new ();
+  g_autoptr(GArray) binds = g_array_new (FALSE, FALSE, sizeof (Bind));
   g_autoptr(GString) sql = NULL;
   const JlKind *kind;
   sqlite3_stmt *stmt = NULL;
@@ -339,7 +376,7 @@ jl_store_count (JlStore        *self,
   rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      bind_texts (stmt, binds);
+      bind_values (stmt, binds);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         count = sqlite3_column_int64 (stmt, 0);

@@ -97,6 +97,7 @@ owning_meeting (JlStore       *self,
                 const char    *id)
 {
   const JlKind *meeting = jl_schema_lookup ("meeting");
+  g_autoptr(JlRecord) item = NULL;
   const char *meeting_id = NULL;
 
   if (strcmp (kind->name, "meeting") == 0)
@@ -107,11 +108,11 @@ owning_meeting (JlStore       *self,
     meeting_id = str (values, "meeting_id");
   else if (strcmp (kind->name, "decision") == 0)
     {
-      g_autoptr(JlRecord) item = NULL;
       const char *item_id = str (values, "agenda_item_id");
 
       if (item_id == NULL)
         return NULL;
+      /* @item owns the meeting id, so it lives as long as this function. */
       item = _jl_store_load (self, jl_schema_lookup ("agenda_item"), item_id, TRUE, NULL);
       if (item == NULL)
         return NULL;
@@ -214,6 +215,10 @@ check_meeting_workflow (JlStore       *self,
                        _("Record the attendance before submitting the minutes."));
           return FALSE;
         }
+      /* Resubmitted: the last return is dealt with. Its reason must not
+       * stand in for the reason of the next return. */
+      if (str (merged, "return_reason") != NULL)
+        set_default (merged, changes, "return_reason", json_node_init_null (json_node_alloc ()));
       return TRUE;
     }
 
@@ -343,7 +348,7 @@ warn_links (JlStore    *self,
   n = count_children (self, "unit_estate_link", "unit_id", unit_id, extra) + 1;
   if (n > 2 && warnings != NULL)
     g_ptr_array_add (warnings,
-                     g_strdup_printf (_("This partner unit is now linked to %" G_GINT64_FORMAT " estates; the usual practice is one or two."), n));
+                     g_strdup_printf (_("This partner unit is now linked to %d estates; the usual practice is one or two."), (int) n));
 }
 
 static void
@@ -358,8 +363,8 @@ warn_problems (JlStore    *self,
 
   if (n > 2 && warnings != NULL)
     g_ptr_array_add (warnings,
-                     g_strdup_printf (_("This partner unit now takes on %" G_GINT64_FORMAT " prominent problems in %" G_GINT64_FORMAT "; the usual practice is one or two a year."),
-                                      n, year));
+                     g_strdup_printf (_("This partner unit now takes on %d prominent problems in %d; the usual practice is one or two a year."),
+                                      (int) n, (int) year));
 }
 
 /* Evaluation
@@ -436,6 +441,19 @@ check_eval_template (const JlKind  *kind,
   return TRUE;
 }
 
+static JlRecord *
+load_ref (JlStore    *self,
+          const char *kind,
+          JsonObject *merged,
+          const char *field)
+{
+  const char *id = str (merged, field);
+
+  if (id == NULL)
+    return NULL;
+  return _jl_store_load (self, jl_schema_lookup (kind), id, FALSE, NULL);
+}
+
 static gboolean
 check_eval_round (JlStore       *self,
                   const JlKind  *kind,
@@ -444,6 +462,7 @@ check_eval_round (JlStore       *self,
                   JsonObject    *changes,
                   GError       **error)
 {
+  g_autoptr(JlRecord) tpl = NULL;
   double total;
   g_autoptr(GError) local_error = NULL;
 
@@ -457,6 +476,13 @@ check_eval_round (JlStore       *self,
                            _("cannot be changed once score sheets have been entered"));
       return FALSE;
     }
+
+  /* Weights matter only where sheets carry points; a satisfaction or
+   * grade round is one choice per sheet and may have no criteria. */
+  tpl = load_ref (self, "eval_template", merged, "template_id");
+  if (tpl != NULL && g_strcmp0 (jl_record_get_string (tpl, "scale"), "score") != 0 &&
+      jl_record_has_value (tpl, "scale"))
+    return TRUE;
 
   total = jl_store_template_weight (self, str (merged, "template_id"), &local_error);
   if (local_error != NULL)
@@ -472,19 +498,6 @@ check_eval_round (JlStore       *self,
       return FALSE;
     }
   return TRUE;
-}
-
-static JlRecord *
-load_ref (JlStore    *self,
-          const char *kind,
-          JsonObject *merged,
-          const char *field)
-{
-  const char *id = str (merged, field);
-
-  if (id == NULL)
-    return NULL;
-  return _jl_store_load (self, jl_schema_lookup (kind), id, FALSE, NULL);
 }
 
 static gboolean

@@ -32,6 +32,9 @@ _jl_store_unindex_record (JlStore     *self,
   gint64 rowid = -1;
   int rc;
 
+  if (self->schema_version < JL_STORE_SEARCH_VERSION)
+    return TRUE;
+
   stmt = _jl_store_prepare (self, "SELECT fts_rowid FROM search_doc WHERE rec_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -120,7 +123,7 @@ _jl_store_index_record (JlStore   *self,
   const JlKind *kind = jl_record_get_kind (record);
   g_autoptr(GString) body = NULL;
 
-  if (!kind_is_searchable (kind))
+  if (!kind_is_searchable (kind) || self->schema_version < JL_STORE_SEARCH_VERSION)
     return TRUE;
 
   body = g_string_new (NULL);

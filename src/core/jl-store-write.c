@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "jl-store-private.h"
@@ -129,13 +130,21 @@ enum_choices (const JlField *field)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* A double that converts to gint64 exactly (casting one out of range
+ * would be undefined behaviour). */
+static gboolean
+is_whole_number (double value)
+{
+  return value >= -9.0e18 && value <= 9.0e18 && value == floor (value);
+}
+
 /* Returns a new node of the field's storage type, or NULL with @error set.
  * A JSON null or an empty text becomes a JSON null (clearing the field). */
-static JsonNode *
-normalize_value (const JlKind   *kind,
-                 const JlField  *field,
-                 JsonNode       *in,
-                 GError        **error)
+JsonNode *
+jl_field_normalize (const JlKind   *kind,
+                    const JlField  *field,
+                    JsonNode       *in,
+                    GError        **error)
 {
   GType vtype = G_TYPE_INVALID;
 
@@ -152,7 +161,7 @@ normalize_value (const JlKind   *kind,
 
         if (vtype == G_TYPE_INT64)
           v = json_node_get_int (in);
-        else if (vtype == G_TYPE_DOUBLE && json_node_get_double (in) == (double) (gint64) json_node_get_double (in))
+        else if (vtype == G_TYPE_DOUBLE && is_whole_number (json_node_get_double (in)))
           v = (gint64) json_node_get_double (in);
         else
           break;
@@ -627,6 +636,56 @@ changes_touch_search (const JlKind *kind,
   return FALSE;
 }
 
+static void
+drop_nulls (JsonObject *changes)
+{
+  g_autoptr(GList) names = json_object_get_members (changes);
+
+  for (GList *l = names; l; l = l->next)
+    if (JSON_NODE_HOLDS_NULL (json_object_get_member (changes, l->data)))
+      json_object_remove_member (changes, l->data);
+}
+
+/* Removes the tombstone a natural-key record is created over. */
+static gboolean
+drop_row (JlStore       *self,
+          const JlKind  *kind,
+          const char    *id,
+          GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id = ?1 AND deleted = 1", kind->name);
+  sqlite3_stmt *stmt = _jl_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  return step_done (self, stmt, error);
+}
+
+/* Other devices still hold the tombstone: tell them it lives again, and
+ * clear the fields the new record does not have. */
+static gboolean
+outbox_revival (JlStore       *self,
+                const char    *community_id,
+                const JlKind  *kind,
+                JlRecord      *tombstone,
+                JsonObject    *changes,
+                JlHlc          hlc,
+                GError       **error)
+{
+  JsonObject *old_values = jl_record_get_values (tombstone);
+  g_autoptr(GList) old_names = json_object_get_members (old_values);
+  g_autoptr(JsonNode) null_node = json_node_init_null (json_node_alloc ());
+  g_autoptr(JsonNode) alive = json_node_init_boolean (json_node_alloc (), FALSE);
+  const char *id = jl_record_get_id (tombstone);
+
+  for (GList *l = old_names; l; l = l->next)
+    if (!json_object_has_member (changes, l->data) &&
+        !_jl_store_outbox_append (self, community_id, kind->name, id, l->data, null_node, hlc, error))
+      return FALSE;
+  return _jl_store_outbox_append (self, community_id, kind->name, id, "_deleted", alive, hlc, error);
+}
+
 /* Splits @fields into normalised @changes of own fields and @children
  * (child kind name → array); unknown members are errors. */
 static gboolean
@@ -667,7 +726,7 @@ parse_fields (const JlKind  *kind,
                        jl_kind_get_label (kind), name);
           return FALSE;
         }
-      normalized = normalize_value (kind, field, value, error);
+      normalized = jl_field_normalize (kind, field, value, error);
       if (normalized == NULL)
         return FALSE;
       json_object_set_member (changes, name, normalized);
@@ -732,6 +791,7 @@ put_internal (JlStore       *self,
   g_autoptr(JsonObject) children = json_object_new ();
   g_autoptr(JsonObject) merged = json_object_new ();
   g_autoptr(JlRecord) old = NULL;
+  g_autoptr(JlRecord) tombstone = NULL;
   g_autoptr(JsonNode) deferred_state = NULL;
   g_autofree char *new_id = NULL;
   g_autofree char *community_id = NULL;
@@ -766,12 +826,18 @@ put_internal (JlStore       *self,
     {
       /* Two clerks entering "the same" record converge on one row. */
       old = _jl_store_load (self, kind, new_id, TRUE, NULL);
+      /* Entering it again after it was deleted makes a new record in
+       * the tombstone's place. */
       if (old != NULL && jl_record_get_deleted (old))
-        g_clear_object (&old);
+        tombstone = g_steal_pointer (&old);
     }
   else
     new_id = jl_uuid_v7_new ();
   create = old == NULL;
+
+  /* A null given for a new record changes nothing: no outbox entry. */
+  if (create)
+    drop_nulls (changes);
 
   /* The minutes workflow moves only after the children are in place. */
   if (strcmp (kind->name, "meeting") == 0 && json_object_get_size (children) > 0 &&
@@ -855,13 +921,17 @@ put_internal (JlStore       *self,
       names = json_object_get_members (changes);
 
       hlc = _jl_store_next_hlc (self);
-      if (!write_row (self, kind, create, new_id, community_id, merged, changes, hlc, error))
+      if ((tombstone != NULL && !drop_row (self, kind, new_id, error)) ||
+          !write_row (self, kind, create, new_id, community_id, merged, changes, hlc, error))
         return NULL;
 
       for (GList *l = names; l; l = l->next)
         if (!_jl_store_outbox_append (self, community_id, kind->name, new_id, l->data,
                                       json_object_get_member (changes, l->data), hlc, error))
           return NULL;
+      if (tombstone != NULL &&
+          !outbox_revival (self, community_id, kind, tombstone, changes, hlc, error))
+        return NULL;
     }
 
   record = _jl_store_load (self, kind, new_id, FALSE, error);

@@ -298,8 +298,8 @@ check_file_header (const char  *path,
       (goffset) page_size * n_pages > size)
     {
       g_set_error (error, JL_ERROR, JL_ERROR_NOT_A_DATABASE,
-                   _("The database “%s” is truncated or damaged (%" G_GOFFSET_FORMAT " of %" G_GUINT64_FORMAT " bytes). It was left untouched; restore it from a backup."),
-                   path, size, (guint64) page_size * n_pages);
+                   _("The database “%s” is truncated or damaged (%llu of %llu bytes). It was left untouched; restore it from a backup."),
+                   path, (unsigned long long) size, (unsigned long long) page_size * n_pages);
       return FALSE;
     }
 
@@ -409,7 +409,9 @@ _jl_store_open_at_version (const char  *path,
       return NULL;
     }
 
-  if (app_id != JL_APPLICATION_ID && (app_id != 0 || n_tables > 0))
+  /* A new file has no tables, no version and no application id; anything
+   * else without our id belongs to another program. */
+  if (app_id != JL_APPLICATION_ID && (app_id != 0 || n_tables > 0 || version != 0))
     {
       g_set_error (error, JL_ERROR, JL_ERROR_FOREIGN_DATABASE,
                    _("“%s” is an SQLite database of another program, not Jinlin's. It was left untouched."),

@@ -1,0 +1,309 @@
+/* jl-window.c: the main window: a sidebar of sections and their pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "JlWindow"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jl-eval-page.h"
+#include "jl-minutes-page.h"
+#include "jl-org-page.h"
+#include "jl-overview-page.h"
+#include "jl-partner-page.h"
+#include "jl-store-async.h"
+#include "jl-window.h"
+
+struct _JlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  GtkLabel             *db_label;
+  AdwWindowTitle       *content_title;
+  GtkStack             *stack;
+  AdwStatusPage        *status_page;
+
+  /* Owned */
+  GSettings            *settings;
+  JlStore              *store;
+  GCancellable         *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (JlWindow, jl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef struct
+{
+  const char *name;
+  const char *title;
+  const char *icon;
+  GType     (*get_type) (void);
+} Section;
+
+static const Section sections[] = {
+  { "overview", N_("Overview"), "view-grid-symbolic", jl_overview_page_get_type },
+  { "organisation", N_("Organisation"), "system-users-symbolic", jl_org_page_get_type },
+  { "partners", N_("Partner Units"), "emblem-shared-symbolic", jl_partner_page_get_type },
+  { "minutes", N_("Meeting Minutes"), "x-office-document-symbolic", jl_minutes_page_get_type },
+  { "evaluation", N_("Evaluation Scoring"), "starred-symbolic", jl_eval_page_get_type },
+};
+
+static const Section *
+find_section (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].name, name) == 0)
+      return &sections[i];
+  return NULL;
+}
+
+static GtkWidget *
+make_sidebar_row (const Section *section)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (section->icon);
+  GtkWidget *label = gtk_label_new (_(section->title));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, section->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->title),
+                                  -1);
+  return row;
+}
+
+void
+jl_window_show_section (JlWindow   *self,
+                        const char *name)
+{
+  const Section *section = find_section (name);
+  GtkListBoxRow *row;
+
+  g_return_if_fail (JL_IS_WINDOW (self));
+
+  if (section == NULL)
+    section = &sections[0];
+  if (self->store == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->stack, section->name);
+  adw_window_title_set_title (self->content_title, _(section->title));
+  g_settings_set_string (self->settings, "last-section", section->name);
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)); i++)
+    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), section->name) == 0 &&
+        gtk_list_box_get_selected_row (self->sidebar_list) != row)
+      gtk_list_box_select_row (self->sidebar_list, row);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+const char *
+jl_window_get_section (JlWindow *self)
+{
+  g_return_val_if_fail (JL_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+jl_window_get_page (JlWindow   *self,
+                    const char *section)
+{
+  g_return_val_if_fail (JL_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->stack, section);
+}
+
+static void
+sidebar_row_selected_cb (JlWindow      *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  if (row != NULL)
+    jl_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+sidebar_row_activated_cb (JlWindow      *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+store_opened_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(JlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlStore) store = jl_store_open_finish (result, &error);
+  g_autofree char *last = NULL;
+
+  if (store == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
+      adw_status_page_set_title (self->status_page, _("The database cannot be opened"));
+      adw_status_page_set_description (self->status_page, error->message);
+      return;
+    }
+
+  self->store = g_steal_pointer (&store);
+  gtk_label_set_text (self->db_label, jl_store_get_path (self->store));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->db_label), jl_store_get_path (self->store));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *page = g_object_new (sections[i].get_type (), "store", self->store, NULL);
+
+      gtk_stack_add_named (self->stack, page, sections[i].name);
+      gtk_list_box_append (self->sidebar_list, make_sidebar_row (&sections[i]));
+    }
+
+  last = g_settings_get_string (self->settings, "last-section");
+  jl_window_show_section (self, last);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  JlWindow *self = JL_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  jl_window_show_section (JL_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+void
+jl_window_toast (JlWindow   *self,
+                 const char *title,
+                 const char *undo_action,
+                 GVariant   *undo_target)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (JL_IS_WINDOW (self));
+
+  toast = adw_toast_new (title);
+  if (undo_action != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, undo_action);
+      if (undo_target != NULL)
+        adw_toast_set_action_target_value (toast, undo_target);
+      adw_toast_set_timeout (toast, 8);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+JlStore *
+jl_window_get_store (JlWindow *self)
+{
+  g_return_val_if_fail (JL_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+static gboolean
+jl_window_close_request (GtkWindow *window)
+{
+  JlWindow *self = JL_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (jl_window_parent_class)->close_request (window);
+}
+
+static void
+jl_window_dispose (GObject *object)
+{
+  JlWindow *self = JL_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (jl_window_parent_class)->dispose (object);
+}
+
+static void
+jl_window_class_init (JlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = jl_window_dispose;
+  window_class->close_request = jl_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/cn/jinlin/Jinlin/jl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JlWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, JlWindow, db_label);
+  gtk_widget_class_bind_template_child (widget_class, JlWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, JlWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, JlWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, JlWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, JlWindow, toast_overlay);
+
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-section", "s", "overview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-section", "s", "organisation");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-section", "s", "partners");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-section", "s", "minutes");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-section", "s", "evaluation");
+}
+
+static void
+jl_window_init (JlWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect_object (self->sidebar_list, "row-selected",
+                           G_CALLBACK (sidebar_row_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar_list, "row-activated",
+                           G_CALLBACK (sidebar_row_activated_cb), self, G_CONNECT_SWAPPED);
+}
+
+JlWindow *
+jl_window_new (JlApplication *app)
+{
+  JlWindow *self = g_object_new (JL_TYPE_WINDOW, "application", app, NULL);
+
+  jl_store_open_async (jl_application_get_db_path (app), self->cancellable,
+                       store_opened_cb, g_object_ref (self));
+  return self;
+}
