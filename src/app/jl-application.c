@@ -169,3 +169,12 @@ jl_application_get_db_path (JlApplication *self)
   g_return_val_if_fail (JL_IS_APPLICATION (self), NULL);
   return self->db_path;
 }
+
+void
+jl_application_set_db_path (JlApplication *self,
+                            const char    *path)
+{
+  g_return_if_fail (JL_IS_APPLICATION (self));
+  g_free (self->db_path);
+  self->db_path = g_strdup (path);
+}

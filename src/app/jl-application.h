@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (JlApplication, jl_application, JL, APPLICATION, AdwApplica
 JlApplication *jl_application_new          (void);
 /* The database path: --db, else $JINLIN_DB, else the user's default. */
 const char    *jl_application_get_db_path  (JlApplication *self);
+void           jl_application_set_db_path  (JlApplication *self,
+                                            const char    *path);
 
 G_END_DECLS

@@ -419,9 +419,12 @@ check_eval_template (const JlKind  *kind,
                      JlRecord      *old,
                      JsonObject    *merged,
                      JsonObject    *changes,
+                     gboolean       fill_defaults,
                      GError       **error)
 {
-  if (old == NULL)
+  /* Not on import: a template restored from an export keeps the options
+   * it was exported with, cleared ones included. */
+  if (old == NULL && fill_defaults)
     {
       if (!json_object_has_member (merged, "scale"))
         set_default (merged, changes, "scale", json_node_init_string (json_node_alloc (), "score"));
@@ -630,7 +633,7 @@ _jl_store_check_rules (JlStore       *self,
   if (strcmp (name, "problem") == 0 && json_object_has_member (changes, "year"))
     warn_problems (self, old, merged, warnings);
   if (strcmp (name, "eval_template") == 0)
-    return check_eval_template (kind, old, merged, changes, error);
+    return check_eval_template (kind, old, merged, changes, !self->importing, error);
   if (strcmp (name, "eval_round") == 0 && !self->importing)
     return check_eval_round (self, kind, old, merged, changes, error);
   if (strcmp (name, "eval_sheet") == 0)

@@ -1,0 +1,138 @@
+/* test-ui-partner.c: registering a partner unit through the editor's
+ * widgets, as a secretary would, then checking the database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "jl-partner-page.h"
+#include "jl-record-editor.h"
+#include "jl-test-ui.h"
+#include "jl-test-util.h"
+
+typedef struct
+{
+  JlStore        *store;
+  JlRecordEditor *editor;
+  const char     *needle;
+} Wait;
+
+static gboolean
+unit_stored (gpointer data)
+{
+  Wait *w = data;
+  JlQuery query = { .filters = { { "name", "思明区税务局" } } };
+  g_autoptr(GPtrArray) units = jl_store_list (w->store, "partner_unit", &query, NULL);
+
+  if (units == NULL || units->len != 1)
+    return FALSE;
+  return g_strcmp0 (jl_record_get_string (units->pdata[0], "liaison_phone"), "0592-2345678") == 0 &&
+         !jl_record_editor_has_pending (w->editor);
+}
+
+static gboolean
+message_contains (gpointer data)
+{
+  Wait *w = data;
+  return strstr (jl_record_editor_get_message (w->editor), w->needle) != NULL;
+}
+
+static void
+test_create_partner_unit (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *community = NULL;
+  g_autoptr(JlStore) store = jl_test_store_new (&dir);
+  JlWindow *window;
+  JlPartnerPage *page;
+  Wait w = { 0 };
+  g_autoptr(GPtrArray) units = NULL;
+  gint64 outbox_before;
+
+  community = jl_test_put_ok (store, "community", "{\"name\": \"莲前社区\"}");
+  path = g_strdup (jl_store_get_path (store));
+  outbox_before = jl_store_outbox_count (store, NULL);
+
+  window = jl_test_ui_open_window (path);
+  jl_window_show_section (window, "partners");
+  g_assert_cmpstr (jl_window_get_section (window), ==, "partners");
+  page = JL_PARTNER_PAGE (jl_window_get_page (window, "partners"));
+
+  w.store = store;
+  w.editor = jl_partner_page_edit_new (page, community);
+  g_assert_nonnull (w.editor);
+
+  /* A wrong check character is reported at once, naming the field. */
+  jl_record_editor_set_text (w.editor, "name", "思明区税务局");
+  jl_record_editor_set_text (w.editor, "uscc", "91110000802100433A");
+  w.needle = "uscc";
+  g_assert_true (jl_test_ui_wait (message_contains, &w, 2000));
+  g_assert_true (gtk_widget_has_css_class (jl_record_editor_get_row (w.editor, "uscc"), "error"));
+
+  /* Corrected, plus a drop-down and a phone: saved without a Save button. */
+  jl_record_editor_set_text (w.editor, "uscc", "91110000802100433B");
+  jl_record_editor_set_text (w.editor, "unit_type", "party_gov");
+  jl_record_editor_set_text (w.editor, "liaison", "陈晓东");
+  jl_record_editor_set_text (w.editor, "liaison_phone", "0592-2345678");
+  g_assert_false (gtk_widget_has_css_class (jl_record_editor_get_row (w.editor, "uscc"), "error"));
+  g_assert_true (jl_test_ui_wait (unit_stored, &w, 10000));
+
+  {
+    JlQuery query = { .filters = { { "name", "思明区税务局" } } };
+    units = jl_store_list (store, "partner_unit", &query, NULL);
+  }
+  g_assert_cmpuint (units->len, ==, 1);
+  g_assert_cmpstr (jl_record_get_string (units->pdata[0], "uscc"), ==, "91110000802100433B");
+  g_assert_cmpstr (jl_record_get_string (units->pdata[0], "unit_type"), ==, "party_gov");
+  g_assert_cmpstr (jl_record_get_string (units->pdata[0], "liaison"), ==, "陈晓东");
+  g_assert_cmpstr (jl_record_get_community_id (units->pdata[0]), ==, community);
+  /* The edits went to the outbox for sync. */
+  g_assert_cmpint (jl_store_outbox_count (store, NULL), >, outbox_before);
+
+  jl_partner_page_close_editor (page);
+  gtk_window_destroy (GTK_WINDOW (window));
+  jl_test_dir_free (g_steal_pointer (&dir));
+}
+
+static gboolean
+sidebar_ready (gpointer data)
+{
+  return jl_window_get_page (data, "evaluation") != NULL;
+}
+
+static void
+test_window_sections (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(JlStore) store = jl_test_store_new (&dir);
+  const char *sections[] = { "overview", "organisation", "partners", "minutes", "evaluation" };
+  JlWindow *window;
+
+  g_free (jl_test_put_ok (store, "community", "{\"name\": \"鼓浪屿社区\"}"));
+  window = jl_test_ui_open_window (jl_store_get_path (store));
+  g_assert_true (jl_test_ui_wait (sidebar_ready, window, 5000));
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      jl_window_show_section (window, sections[i]);
+      jl_test_ui_spin (50);
+      g_assert_cmpstr (jl_window_get_section (window), ==, sections[i]);
+      g_assert_true (gtk_widget_get_mapped (jl_window_get_page (window, sections[i])));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  jl_test_dir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (!jl_test_ui_init (&argc, &argv))
+    return 0;
+
+  g_test_add_func ("/jinlin/ui/window-sections", test_window_sections);
+  g_test_add_func ("/jinlin/ui/create-partner-unit", test_create_partner_unit);
+  return g_test_run ();
+}
