@@ -162,7 +162,10 @@ test_estates (void)
   g_assert_cmpuint (g_hash_table_size (covered), ==, 1219);
   g_hash_table_iter_init (&iter, covered);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    g_assert_cmpuint (GPOINTER_TO_UINT (value), >=, 1), g_assert_cmpuint (GPOINTER_TO_UINT (value), <=, 2);
+    {
+      g_assert_cmpuint (GPOINTER_TO_UINT (value), >=, 1);
+      g_assert_cmpuint (GPOINTER_TO_UINT (value), <=, 2);
+    }
 
   g_test_message ("owners' committees %u (red %u), property companies %u (red %u)", oc, red_oc, pc, red_pc);
   g_assert_cmpuint (red_oc, ==, 485);
@@ -224,7 +227,7 @@ test_meetings (void)
   g_assert_cmpint (count (store, "meeting", "state", "approved"), >, count (store, "meeting", NULL, NULL) / 2);
   g_assert_cmpint (count (store, "meeting", "state", "submitted"), >, 0);
   g_assert_cmpint (count (store, "meeting", "state", "draft"), >, 0);
-  g_assert_cmpint (count (store, "attendance", NULL, NULL), >=, 6 * count (store, "meeting", NULL, NULL) - 1000);
+  g_assert_cmpint (count (store, "attendance", NULL, NULL), >=, 5 * count (store, "meeting", NULL, NULL));
   g_assert_cmpint (count (store, "attendance", "status", "leave"), >, 0);
   g_assert_cmpint (count (store, "decision", NULL, NULL), >=, joint->len * 2);
 }
