@@ -233,7 +233,7 @@ test_round_trip (Fixture       *f,
   g_autoptr(JsonNode) root = NULL;
   JsonObject *records;
   const JlKind *const *kinds;
-  guint n_kinds, n_records = 0, n_fields = 0;
+  guint n_kinds, n_records = 0, n_fields = 0, n_in_file = 0, n_deleted = 0;
 
   fill_everything (f->store);
   first = jl_store_export_json_data (f->store, &error);
@@ -256,17 +256,27 @@ test_round_trip (Fixture       *f,
 
       if (list == NULL || json_array_get_length (list) == 0)
         g_error ("the export has no %s", kinds[k]->name);
+      n_in_file += json_array_get_length (list);
       for (guint i = 0; i < json_array_get_length (list); i++)
-        n_fields += json_object_get_size (json_array_get_object_element (list, i)) - 1;
+        {
+          JsonObject *rec = json_array_get_object_element (list, i);
+
+          n_fields += json_object_get_size (rec) - 1;
+          n_deleted += json_object_get_boolean_member_with_default (rec, "_deleted", FALSE);
+        }
     }
-  g_assert_null (strstr (first, "已拆迁小区"));
-  g_assert_nonnull (strstr (first, "鹭江社区"));
+  /* The deleted estate is there, as a tombstone. */
+  g_assert_cmpuint (n_deleted, ==, 1);
+  g_assert_nonnull (strstr (first, "已拆迁小区"));
+  g_assert_nonnull (strstr (first, "\"_deleted\" : true"));
+  g_assert_cmpuint (n_in_file, ==, count_all (f->store) + 1);
 
   copy = jl_test_store_new (&dir2);
   g_assert_true (jl_store_import_json (copy, path, &n_records, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_records, ==, count_all (f->store));
-  g_assert_cmpuint (count_all (copy), ==, n_records);
+  g_assert_cmpuint (n_records, ==, n_in_file);
+  g_assert_cmpuint (count_all (copy), ==, count_all (f->store));
+  g_assert_cmpint (jl_store_count (copy, "estate", NULL, NULL), ==, 1);
 
   second = jl_store_export_json_data (copy, &error);
   g_assert_no_error (error);
@@ -303,6 +313,103 @@ test_round_trip (Fixture       *f,
     g_assert_cmpuint (meetings->len, ==, 1);
     frozen = jl_test_put_fails (copy, "meeting", jl_record_get_id (meetings->pdata[0]),
                                 "{\"title\": \"改\"}", JL_ERROR_READ_ONLY);
+  }
+
+  g_clear_object (&copy);
+  jl_test_dir_free (g_steal_pointer (&dir2));
+}
+
+/* Deleting records that others still point to is everyday work (a branch
+ * merged away, a host who moved): the export must still import. */
+static void
+test_round_trip_deletions (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "export.json", NULL);
+  g_autofree char *dir2 = NULL;
+  g_autofree char *community = jl_test_put_ok (f->store, "community", "{\"name\": \"鹭江社区\"}");
+  g_autofree char *branch = jl_test_putf_ok (f->store, "party_org",
+                                             "{\"community_id\": \"%s\", \"level\": \"branch\", \"name\": \"第一支部\"}",
+                                             community);
+  g_autofree char *host = jl_test_putf_ok (f->store, "person",
+                                           "{\"community_id\": \"%s\", \"name\": \"林书记\", \"org_id\": \"%s\"}",
+                                           community, branch);
+  g_autofree char *member = jl_test_putf_ok (f->store, "person",
+                                             "{\"community_id\": \"%s\", \"name\": \"陈美丽\", \"org_id\": \"%s\"}",
+                                             community, branch);
+  g_autofree char *meeting = jl_test_putf_ok (f->store, "meeting",
+                                              "{\"community_id\": \"%s\", \"meeting_type\": \"committee\","
+                                              " \"title\": \"支委会\", \"held_at\": \"2025-02-01 09:00\", \"place\": \"会议室\","
+                                              " \"host_id\": \"%s\", \"recorder_id\": \"%s\","
+                                              " \"attendance\": [{\"person_id\": \"%s\", \"name\": \"林书记\", \"status\": \"present\"}]}",
+                                              community, host, member, host);
+  g_autofree char *unit = jl_test_putf_ok (f->store, "partner_unit",
+                                           "{\"community_id\": \"%s\", \"name\": \"自来水公司\","
+                                           " \"project\": [{\"year\": 2025, \"lian_type\": \"service\", \"title\": \"管网改造\"}]}",
+                                           community);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(JlStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlRecord) m = NULL;
+  g_autoptr(JlRecord) p = NULL;
+
+  update (f->store, "meeting", meeting, "{\"state\": \"submitted\"}");
+  update (f->store, "meeting", meeting, "{\"state\": \"approved\"}");
+  /* The branch is merged away, the host moves, the unit leaves; and a new
+   * unit takes the old one's name. */
+  g_assert_true (jl_store_delete (f->store, "party_org", branch, NULL));
+  g_assert_true (jl_store_delete (f->store, "person", host, NULL));
+  g_assert_true (jl_store_delete (f->store, "partner_unit", unit, NULL));
+  g_free (jl_test_putf_ok (f->store, "partner_unit", "{\"community_id\": \"%s\", \"name\": \"自来水公司\"}", community));
+
+  first = jl_store_export_json_data (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (jl_store_export_json (f->store, path, NULL));
+
+  copy = jl_test_store_new (&dir2);
+  g_assert_true (jl_store_import_json (copy, path, NULL, &error));
+  g_assert_no_error (error);
+  second = jl_store_export_json_data (copy, NULL);
+  assert_same_text (second, first);
+
+  /* Deleted stays deleted, and what pointed at it still does. */
+  g_assert_null (jl_store_get (copy, "person", host, NULL));
+  g_assert_null (jl_store_get (copy, "party_org", branch, NULL));
+  g_assert_null (jl_store_get (copy, "partner_unit", unit, NULL));
+  g_assert_cmpint (jl_store_count (copy, "project", NULL, NULL), ==, 0);
+  g_assert_cmpint (jl_store_count (copy, "partner_unit", NULL, NULL), ==, 1);
+  m = jl_store_get (copy, "meeting", meeting, NULL);
+  g_assert_cmpstr (jl_record_get_string (m, "host_id"), ==, host);
+  g_assert_cmpstr (jl_record_get_string (m, "state"), ==, JL_MEETING_APPROVED);
+  p = jl_store_get (copy, "person", member, NULL);
+  g_assert_cmpstr (jl_record_get_string (p, "org_id"), ==, branch);
+  {
+    g_autoptr(GPtrArray) hits = jl_store_search (copy, "林书记", "person", NULL, 0, NULL);
+
+    g_assert_cmpuint (hits->len, ==, 0);
+  }
+
+  /* Importing the export into the store it came from changes nothing. */
+  g_assert_true (jl_store_import_json (f->store, path, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&second, g_free);
+  second = jl_store_export_json_data (f->store, NULL);
+  assert_same_text (second, first);
+
+  /* Restoring from the export brings back what was deleted since. */
+  g_assert_true (jl_store_delete (f->store, "person", member, NULL));
+  g_assert_null (jl_store_get (f->store, "person", member, NULL));
+  g_assert_true (jl_store_import_json (f->store, path, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&p);
+  p = jl_store_get (f->store, "person", member, NULL);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (jl_record_get_string (p, "name"), ==, "陈美丽");
+  {
+    g_autoptr(GPtrArray) hits = jl_store_search (f->store, "美丽", NULL, NULL, 0, NULL);
+
+    g_assert_cmpuint (hits->len, ==, 1);
   }
 
   g_clear_object (&copy);
@@ -401,6 +508,8 @@ test_wrong_shape (Fixture       *f,
                        JL_ERROR_INVALID, "shoe");
   assert_import_fails (f, HEAD "{\"community\": [{\"id\": \"not-an-id\", \"name\": \"鹭江社区\"}]}}",
                        JL_ERROR_INVALID, "not-an-id");
+  assert_import_fails (f, HEAD "{\"community\": [{\"id\": \"" C1 "\", \"name\": \"鹭江社区\", \"_deleted\": \"yes\"}]}}",
+                       JL_ERROR_BAD_JSON, NULL);
   /* From a newer Jinlin. */
   assert_import_fails (f, "{\"format\": \"jinlin-export\", \"version\": 1, \"schema\": 99, \"records\": {}}",
                        JL_ERROR_TOO_NEW, NULL);
@@ -479,6 +588,7 @@ main (int   argc,
   g_test_add ("/jinlin/export-import/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("round-trip", test_round_trip);
+  ADD ("round-trip-deletions", test_round_trip_deletions);
   ADD ("empty-round-trip", test_empty_round_trip);
   ADD ("refuse/broken-json", test_broken_json);
   ADD ("refuse/wrong-shape", test_wrong_shape);

@@ -528,6 +528,78 @@ test_truncated (void)
   jl_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* The page in @wal's last frame for @pgno, or NULL. */
+static const guint8 *
+last_wal_frame (const guint8 *wal,
+                gsize         len,
+                guint32       pgno,
+                guint32       page_size)
+{
+  const guint8 *found = NULL;
+
+  for (gsize off = 32; off + 24 + page_size <= len; off += 24 + page_size)
+    if (GUINT32_FROM_BE (*(const guint32 *) (wal + off)) == pgno)
+      found = wal + off + 24;
+  return found;
+}
+
+/* A power cut in the middle of a checkpoint: page 1, already copied from
+ * the write-ahead log, says the file is longer than it is yet. The log
+ * still holds every page, so SQLite recovers it: Jinlin must open it
+ * rather than call it truncated. */
+static void
+test_interrupted_checkpoint (void)
+{
+  g_autofree char *dir = jl_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "jinlin.db", NULL);
+  g_autofree char *wal_path = g_strdup_printf ("%s-wal", path);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *copy_wal = g_strdup_printf ("%s-wal", copy);
+  g_autofree char *community = NULL;
+  g_autofree guint8 *db_data = NULL;
+  g_autofree guint8 *wal_data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlStore) store = jl_store_open (path, &error);
+  gsize db_len = 0, wal_len = 0;
+  const guint8 *page1;
+  guint32 page_size;
+
+  g_assert_no_error (error);
+  community = jl_test_put_ok (store, "community", "{\"name\": \"鹭江社区\"}");
+  g_clear_object (&store);
+
+  /* Reopen and write: the new pages are only in the log so far. */
+  store = jl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (jl_store_begin (store, NULL));
+  for (guint i = 0; i < 200; i++)
+    g_free (jl_test_putf_ok (store, "person",
+                             "{\"community_id\": \"%s\", \"name\": \"居民%u\", \"employer\": \"厦门市某某有限公司第%u分公司\"}",
+                             community, i, i));
+  g_assert_true (jl_store_commit (store, NULL));
+
+  g_file_get_contents (path, (char **) &db_data, &db_len, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (wal_path, (char **) &wal_data, &wal_len, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  page_size = GUINT32_FROM_BE (*(guint32 *) (wal_data + 8));
+  page1 = last_wal_frame (wal_data, wal_len, 1, page_size);
+  g_assert_nonnull (page1);
+  /* The checkpoint got as far as page 1. */
+  memcpy (db_data, page1, page_size);
+  g_assert_cmpuint ((gsize) GUINT32_FROM_BE (*(guint32 *) (db_data + 28)) * page_size, >, db_len);
+  write_file (copy, db_data, db_len);
+  write_file (copy_wal, wal_data, wal_len);
+
+  store = jl_store_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jl_store_count (store, "person", NULL, NULL), ==, 200);
+  g_clear_object (&store);
+  jl_test_dir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_foreign_database (void)
 {
@@ -684,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/jinlin/migrations/refuse/text-file", test_text_file);
   g_test_add_func ("/jinlin/migrations/refuse/truncated", test_truncated);
   g_test_add_func ("/jinlin/migrations/refuse/foreign-database", test_foreign_database);
+  g_test_add_func ("/jinlin/migrations/interrupted-checkpoint", test_interrupted_checkpoint);
   g_test_add_func ("/jinlin/migrations/refuse/too-new", test_too_new);
   g_test_add_func ("/jinlin/migrations/schema-consistency", test_schema_consistency);
 

@@ -1239,6 +1239,80 @@ test_hlc_monotonic (Fixture       *f,
   g_assert_cmpuint (deleted_hlc, >, jl_record_get_hlc (r5));
 }
 
+/* The app and the CLI open the same database: one device, one clock. */
+static void
+test_hlc_two_processes (Fixture       *f,
+                        gconstpointer  data)
+{
+  const gint64 t1 = g_get_real_time () / 1000 + 3600 * 1000;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlStore) other = jl_store_open (jl_store_get_path (f->store), &error);
+  g_autoptr(JlRecord) a = NULL;
+  g_autoptr(JlRecord) b = NULL;
+  g_autoptr(JlRecord) c = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jl_store_get_device_id (other), ==, jl_store_get_device_id (f->store));
+
+  _jl_store_set_fake_wall_ms (t1);
+  a = jl_test_update_ok (f->store, "community", f->community, "{\"households\": 1}");
+  /* The clock goes back; the other process writes next. */
+  _jl_store_set_fake_wall_ms (t1 - 60 * 1000);
+  b = jl_test_update_ok (other, "community", f->other, "{\"households\": 2}");
+  g_assert_cmpuint (jl_record_get_hlc (b), >, jl_record_get_hlc (a));
+  c = jl_test_update_ok (f->store, "community", f->community, "{\"households\": 3}");
+  g_assert_cmpuint (jl_record_get_hlc (c), >, jl_record_get_hlc (b));
+}
+
+typedef struct
+{
+  JlStore    *store;
+  const char *community;
+  guint       thread;
+} WriterData;
+
+static gpointer
+writer_thread (gpointer user_data)
+{
+  WriterData *w = user_data;
+
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *id = jl_test_putf_ok (w->store, "person",
+                                             "{\"community_id\": \"%s\", \"name\": \"居民%u-%u\"}",
+                                             w->community, w->thread, i);
+      g_autoptr(JlRecord) rec = jl_test_update_ok (w->store, "person", id, "{\"mobile\": \"13812345678\"}");
+      g_autoptr(GPtrArray) hits = jl_store_search (w->store, "居民", NULL, NULL, 5, NULL);
+
+      g_assert_nonnull (hits);
+    }
+  return NULL;
+}
+
+/* Worker threads of the app share one store. */
+static void
+test_threads (Fixture       *f,
+              gconstpointer  data)
+{
+  WriterData w[4];
+  GThread *threads[4];
+  gint64 n_outbox = jl_store_outbox_count (f->store, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      w[i].store = f->store;
+      w[i].community = f->community;
+      w[i].thread = i;
+      threads[i] = g_thread_new ("writer", writer_thread, &w[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+
+  g_assert_cmpint (count_where (f->store, "person", NULL, NULL), ==, 100);
+  /* community_id, name and mobile of each. */
+  g_assert_cmpint (jl_store_outbox_count (f->store, NULL), ==, n_outbox + 300);
+}
+
 /* Natural keys
  */
 
@@ -1643,6 +1717,14 @@ test_search_filters_snippet (Fixture       *f,
   g_assert_nonnull (strstr (hit->snippet, "资金筹措"));
   g_assert_cmpint (g_utf8_strlen (hit->snippet, -1), <, 60);
 
+  /* Spaces around the words, full-width ones too, change nothing. */
+  {
+    g_autoptr(GPtrArray) spaced = search (f->store, " \u3000资金筹措　 电梯 ", NULL, NULL);
+
+    g_assert_cmpuint (spaced->len, ==, 1);
+    g_assert_nonnull (strstr (((JlSearchHit *) spaced->pdata[0])->snippet, "资金筹措"));
+  }
+
   limited = jl_store_search (f->store, "梯", NULL, NULL, 1, NULL);
   g_assert_cmpuint (limited->len, ==, 1);
   search_data_clear (&s);
@@ -1732,6 +1814,8 @@ main (int   argc,
   ADD ("outbox/coalesce", test_outbox_coalesce);
   ADD ("outbox/delete", test_outbox_delete);
   ADD ("hlc-monotonic", test_hlc_monotonic);
+  ADD ("hlc-two-processes", test_hlc_two_processes);
+  ADD ("threads", test_threads);
   ADD ("natural-key", test_natural_key);
   ADD ("list-query", test_list_query);
   ADD ("transactions", test_transactions);

@@ -2,8 +2,9 @@
  *
  * The export is deterministic (kinds in schema order, records by id, fields
  * in schema order), so export → import into an empty database → export
- * gives the same bytes. An import is one transaction: on any error nothing
- * is stored and the error names the record and the field.
+ * gives the same bytes. Deleted records are exported too, marked
+ * "_deleted": true. An import is one transaction: on any error nothing is
+ * stored and the error names the record and the field.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,27 @@
 #define EXPORT_FORMAT "jinlin-export"
 #define EXPORT_VERSION 1
 
+/* One snapshot for the whole export: other threads wait, and writes by
+ * other processes (the CLI next to the app) are not seen half-way. */
+static gboolean
+begin_read (JlStore  *self,
+            GError  **error)
+{
+  g_rec_mutex_lock (&self->lock);
+  if (self->tx_depth > 0 || _jl_store_exec (self, "BEGIN", error))
+    return TRUE;
+  g_rec_mutex_unlock (&self->lock);
+  return FALSE;
+}
+
+static void
+end_read (JlStore *self)
+{
+  if (self->tx_depth == 0)
+    _jl_store_exec (self, "COMMIT", NULL);
+  g_rec_mutex_unlock (&self->lock);
+}
+
 char *
 jl_store_export_json_data (JlStore  *self,
                            GError  **error)
@@ -30,6 +52,9 @@ jl_store_export_json_data (JlStore  *self,
   guint n_kinds;
 
   g_return_val_if_fail (JL_IS_STORE (self), NULL);
+
+  if (!begin_read (self, error))
+    return NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -44,19 +69,32 @@ jl_store_export_json_data (JlStore  *self,
   kinds = jl_schema_get_kinds (&n_kinds);
   for (guint k = 0; k < n_kinds; k++)
     {
-      /* Order by id, not by the display order, so the output is stable. */
-      JlQuery query = { .order_by = "id" };
+      /* Order by id, not by the display order, so the output is stable.
+       * Tombstones are part of the data: live records may still point at
+       * them (the host of approved minutes who moved away), and sync
+       * needs them. */
+      JlQuery query = { .order_by = "id", .include_deleted = TRUE };
       g_autoptr(GPtrArray) records = jl_store_list (self, kinds[k]->name, &query, error);
 
       if (records == NULL)
-        return NULL;
+        {
+          end_read (self);
+          return NULL;
+        }
 
       json_builder_set_member_name (builder, kinds[k]->name);
       json_builder_begin_array (builder);
       for (guint i = 0; i < records->len; i++)
-        json_builder_add_value (builder, jl_record_to_json (records->pdata[i], FALSE));
+        {
+          JsonNode *node = jl_record_to_json (records->pdata[i], FALSE);
+
+          if (jl_record_get_deleted (records->pdata[i]))
+            json_object_set_boolean_member (json_node_get_object (node), "_deleted", TRUE);
+          json_builder_add_value (builder, node);
+        }
       json_builder_end_array (builder);
     }
+  end_read (self);
 
   json_builder_end_object (builder);
   json_builder_end_object (builder);
@@ -88,8 +126,9 @@ jl_store_export_json (JlStore     *self,
   return TRUE;
 }
 
-/* After an import, every reference must point at a live record of the
- * same community. */
+/* After an import, every reference of a live record must point at a
+ * record of the same community (a tombstone will do: it is in the file),
+ * and unique fields must be unique among live records. */
 static gboolean
 check_import_references (JlStore  *self,
                          GError  **error)
@@ -109,7 +148,7 @@ check_import_references (JlStore  *self,
         if (f->type != JL_FIELD_REF || (f->flags & JL_FIELD_PARENT))
           continue;
         sql = g_strdup_printf ("SELECT t.id, t.\"%s\" FROM \"%s\" t WHERE t.deleted = 0 AND t.\"%s\" IS NOT NULL"
-                               " AND NOT EXISTS (SELECT 1 FROM \"%s\" r WHERE r.id = t.\"%s\" AND r.deleted = 0"
+                               " AND NOT EXISTS (SELECT 1 FROM \"%s\" r WHERE r.id = t.\"%s\""
                                " AND r.community_id IS t.community_id) LIMIT 1",
                                f->name, kinds[k]->name, f->name, f->ref_kind, f->name);
         stmt = _jl_store_prepare (self, sql, error);
@@ -122,6 +161,51 @@ check_import_references (JlStore  *self,
                          _("%s “%s”: %s (%s) points to “%s”, which is not in the file or belongs to another community"),
                          jl_kind_get_label (kinds[k]), (const char *) sqlite3_column_text (stmt, 0),
                          jl_field_get_label (f), f->name, (const char *) sqlite3_column_text (stmt, 1));
+            sqlite3_reset (stmt);
+            return FALSE;
+          }
+        sqlite3_reset (stmt);
+        if (rc != SQLITE_DONE)
+          return _jl_store_set_sqlite_error (self, rc, error);
+      }
+  return TRUE;
+}
+
+static gboolean
+check_import_unique (JlStore  *self,
+                     GError  **error)
+{
+  const JlKind *const *kinds;
+  guint n_kinds;
+
+  kinds = jl_schema_get_kinds (&n_kinds);
+  for (guint k = 0; k < n_kinds; k++)
+    for (guint i = 0; i < kinds[k]->n_fields; i++)
+      {
+        const JlField *f = &kinds[k]->fields[i];
+        g_autofree char *sql = NULL;
+        sqlite3_stmt *stmt;
+        int rc;
+
+        if (!(f->flags & JL_FIELD_UNIQUE))
+          continue;
+        /* Community names are unique in the whole database. */
+        sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE deleted = 0 AND \"%s\" IS NOT NULL"
+                               " GROUP BY %s\"%s\" HAVING count(*) > 1 LIMIT 1",
+                               f->name, kinds[k]->name, f->name,
+                               strcmp (kinds[k]->name, "community") == 0 ? "" : "community_id, ",
+                               f->name);
+        stmt = _jl_store_prepare (self, sql, error);
+        if (stmt == NULL)
+          return FALSE;
+        rc = sqlite3_step (stmt);
+        if (rc == SQLITE_ROW)
+          {
+            g_autoptr(JsonNode) value = _jl_store_column_to_node (f, stmt, 0);
+            g_autofree char *text = json_to_string (value, FALSE);
+
+            _jl_set_field_error (error, kinds[k], f, _("another %s already has %s"),
+                                 jl_kind_get_label (kinds[k]), text);
             sqlite3_reset (stmt);
             return FALSE;
           }
@@ -170,10 +254,13 @@ import_records (JlStore     *self,
         {
           JsonNode *item = json_array_get_element (array, i);
           g_autoptr(JlRecord) record = NULL;
+          JsonNode *deleted = NULL;
           const char *id;
 
           if (!JSON_NODE_HOLDS_OBJECT (item) ||
-              (id = json_object_get_string_member_with_default (json_node_get_object (item), "id", NULL)) == NULL)
+              (id = json_object_get_string_member_with_default (json_node_get_object (item), "id", NULL)) == NULL ||
+              ((deleted = json_object_get_member (json_node_get_object (item), "_deleted")) != NULL &&
+               (!JSON_NODE_HOLDS_VALUE (deleted) || json_node_get_value_type (deleted) != G_TYPE_BOOLEAN)))
             {
               g_set_error (error, JL_ERROR, JL_ERROR_BAD_JSON,
                            _("%s %u: a record must be an object with an “id”"),
@@ -181,6 +268,9 @@ import_records (JlStore     *self,
               return FALSE;
             }
           record = jl_store_put (self, kinds[k]->name, id, json_node_get_object (item), NULL, error);
+          if (record != NULL && deleted != NULL && json_node_get_boolean (deleted) &&
+              !_jl_store_import_tombstone (self, kinds[k], jl_record_get_id (record), error))
+            g_clear_object (&record);
           if (record == NULL)
             {
               g_prefix_error (error, _("%s %u (%s): "), jl_kind_get_label (kinds[k]), i + 1, id);
@@ -189,7 +279,7 @@ import_records (JlStore     *self,
           (*n_records)++;
         }
     }
-  return check_import_references (self, error);
+  return check_import_references (self, error) && check_import_unique (self, error);
 }
 
 gboolean

@@ -92,6 +92,12 @@ gboolean      _jl_store_outbox_append    (JlStore       *self,
                                           JlHlc          hlc,
                                           GError       **error);
 
+/* Import: turns the live record @id into a tombstone without cascading. */
+gboolean      _jl_store_import_tombstone (JlStore       *self,
+                                          const JlKind  *kind,
+                                          const char    *id,
+                                          GError       **error);
+
 /* Rules beyond single fields (jl-store-rules.c). @old is NULL on create;
  * @merged holds every value after the write, @changes only the new ones. */
 gboolean      _jl_store_check_rules      (JlStore       *self,

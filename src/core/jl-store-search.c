@@ -221,14 +221,30 @@ jl_search_hit_free (JlSearchHit *hit)
   g_free (hit);
 }
 
+/* The first word of @query: words are separated by white space of any
+ * kind, full-width spaces included, and there may be some in front. */
+static char *
+first_word (const char *query)
+{
+  const char *start = query;
+  const char *end;
+
+  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  end = start;
+  while (*end != '\0' && !g_unichar_isspace (g_utf8_get_char (end)))
+    end = g_utf8_next_char (end);
+  return g_strndup (start, end - start);
+}
+
 /* Some characters of @text around the first word of @query. */
 static char *
 make_snippet (const char *text,
               const char *query)
 {
   g_autofree char *folded_text = g_utf8_casefold (text, -1);
-  g_auto(GStrv) words = g_strsplit (query, " ", 2);
-  g_autofree char *folded_word = g_utf8_casefold (words[0] ? words[0] : "", -1);
+  g_autofree char *word = first_word (query);
+  g_autofree char *folded_word = g_utf8_casefold (word, -1);
   const char *hit = *folded_word ? strstr (folded_text, folded_word) : NULL;
   glong at = hit ? g_utf8_pointer_to_offset (folded_text, hit) : 0;
   glong len = g_utf8_strlen (text, -1);

@@ -137,6 +137,27 @@ _jl_store_next_hlc (JlStore *self)
   return self->last_hlc;
 }
 
+/* Another process on the same database (the CLI next to the app) shares
+ * the device id and so the clock: start from the last stamp either of us
+ * handed out. Called with the write lock held, so nobody moves it under us. */
+static gboolean
+catch_up_hlc (JlStore  *self,
+              GError  **error)
+{
+  sqlite3_stmt *stmt = _jl_store_prepare (self, "SELECT last_hlc FROM sync_state WHERE id = 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    self->last_hlc = MAX (self->last_hlc, (JlHlc) sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _jl_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
 gboolean
 _jl_store_tx_begin (JlStore  *self,
                     GError  **error)
@@ -145,6 +166,11 @@ _jl_store_tx_begin (JlStore  *self,
     {
       if (!_jl_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+      if (!catch_up_hlc (self, error))
+        {
+          _jl_store_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
     }
   else if (!_jl_store_exec (self, "SAVEPOINT jl_write", error))
     return FALSE;
@@ -235,6 +261,17 @@ jl_store_rollback (JlStore *self)
   g_rec_mutex_unlock (&self->lock);
 }
 
+/* Whether @path has a write-ahead log with frames in it (more than its
+ * 32-byte header). */
+static gboolean
+wal_has_frames (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 32;
+}
+
 /* Reads the first 100 bytes before SQLite touches the file: a file that
  * is not SQLite, or whose header says it is longer than it is, is refused
  * without being opened for writing. */
@@ -293,9 +330,12 @@ check_file_header (const char  *path,
   if (page_size == 1)
     page_size = 65536;
   n_pages = ((guint32) header[28] << 24) | (header[29] << 16) | (header[30] << 8) | header[31];
-  /* The in-header page count is valid when the change counters agree. */
+  /* The in-header page count is valid when the change counters agree.
+   * With a write-ahead log next to the file, a checkpoint cut short (a
+   * power cut) can leave page 1 ahead of the rest: the log still holds the
+   * pages and SQLite recovers them, so the size proves nothing then. */
   if (memcmp (header + 24, header + 92, 4) == 0 && n_pages > 0 &&
-      (goffset) page_size * n_pages > size)
+      (goffset) page_size * n_pages > size && !wal_has_frames (path))
     {
       g_set_error (error, JL_ERROR, JL_ERROR_NOT_A_DATABASE,
                    _("The database “%s” is truncated or damaged (%llu of %llu bytes). It was left untouched; restore it from a backup."),
