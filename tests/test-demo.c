@@ -16,6 +16,20 @@
 
 #define SEED 20240607
 
+/* Sanitizers make the store several times slower: the time bound does not
+ * apply and the second city of the determinism test would not fit in the
+ * test's time limit. */
+#if defined(__SANITIZE_ADDRESS__)
+# define UNDER_SANITIZER 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define UNDER_SANITIZER 1
+# endif
+#endif
+#ifndef UNDER_SANITIZER
+# define UNDER_SANITIZER 0
+#endif
+
 typedef struct
 {
   char        *dir;
@@ -99,8 +113,9 @@ test_counts (void)
   City *city = get_city ();
   JlStore *store = city->store;
 
-  /* Generous: the target is well under 15 s, but CI machines are busy. */
-  g_assert_cmpfloat (city->seconds, <, 90);
+  /* Generous: the target is under 15 s, but CI machines are busy. */
+  if (!UNDER_SANITIZER)
+    g_assert_cmpfloat (city->seconds, <, 90);
 
   g_assert_cmpuint (city->stats.communities, ==, 159);
   g_assert_cmpuint (city->stats.estates, ==, 1521);
@@ -153,10 +168,17 @@ test_estates (void)
       red_oc += jl_record_get_bool (e, "red_owners_committee");
       pc += jl_record_get_bool (e, "has_property_company");
       red_pc += jl_record_get_bool (e, "red_property");
+      /* Red means at least one of the practice's criteria is met. */
       if (jl_record_get_bool (e, "red_owners_committee"))
-        g_assert_true (jl_record_get_bool (e, "has_owners_committee"));
+        g_assert_true (jl_record_get_bool (e, "has_owners_committee") &&
+                       (jl_record_get_bool (e, "oc_party_majority") ||
+                        jl_record_get_bool (e, "oc_cross_post") ||
+                        jl_record_get_bool (e, "oc_party_group")));
       if (jl_record_get_bool (e, "red_property"))
-        g_assert_true (jl_record_get_bool (e, "has_property_company"));
+        g_assert_true (jl_record_get_bool (e, "has_property_company") &&
+                       (jl_record_get_bool (e, "pc_party_org") ||
+                        jl_record_get_bool (e, "pc_manager_member") ||
+                        jl_record_get_bool (e, "pc_members_identified")));
     }
 
   g_assert_cmpuint (g_hash_table_size (covered), ==, 1219);
@@ -296,11 +318,18 @@ static void
 test_deterministic (void)
 {
   City *city = get_city ();
-  g_autoptr(City) other = city_new (SEED);
+  g_autoptr(City) other = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *a = jl_store_export_json_data (city->store, &error);
+  g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
+  if (UNDER_SANITIZER)
+    {
+      g_test_skip ("a second city takes too long under sanitizers");
+      return;
+    }
+  other = city_new (SEED);
+  a = jl_store_export_json_data (city->store, &error);
   g_assert_no_error (error);
   b = jl_store_export_json_data (other->store, &error);
   g_assert_no_error (error);

@@ -10,16 +10,29 @@
  * 485 red owners' committees of 674 = 72%, 400 red property companies of
  * 583 = 68.6%, 902 partner units, 222 part-time members).
  *
+ * Per community: a joint meeting a quarter for the last four quarters
+ * (this quarter's is missing in ten communities × scale, so the app has
+ * something to warn about), monthly committee meetings, a general meeting
+ * and a few residents' consultations; last year's evaluation rounds are
+ * published with their sheets, this year's are being prepared. At scale
+ * 1 that is about 1,600 meetings, 7,700 score sheets and 60,000 records.
+ *
+ * The plan (who gets a red committee, which communities miss a meeting)
+ * is drawn first from its own random stream; then each community draws
+ * from its own stream and numbers its own ids, so changing what one
+ * community gets changes nothing in the others.
+ *
  * Everything goes through jl_store_put, so every rule the store enforces
- * holds for the demo data too. Record ids are UUIDv5 of the seed, the scale
- * and a counter, and every value derives from the seed and today's date,
- * so one seed gives the same export on any store created the same day.
+ * holds for the demo data too. Record ids are UUIDv5 of the seed, the
+ * scale, the community and a counter, and every value derives from the
+ * seed and today's date, so one seed gives the same export on any store
+ * created the same day.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "JlDemo"
-
 #include "config.h"
+
+#define G_LOG_DOMAIN "JlDemo"
 
 #include <string.h>
 
@@ -43,6 +56,10 @@
 #define MIN_PER_COMMUNITY   3      /* property companies and owners' committees */
 #define MAX_LOCAL           256    /* estates, units, branches of one community */
 #define N_COMPANIES         48     /* property companies of the city */
+
+G_STATIC_ASSERT (MIN_PER_COMMUNITY * N_COMMUNITIES <= N_PROPERTY);
+G_STATIC_ASSERT (MIN_PER_COMMUNITY * N_COMMUNITIES <= N_OWNERS_COMMITTEES);
+G_STATIC_ASSERT (2 * N_BRANCHES >= N_ESTATES && N_BRANCHES <= N_ESTATES);
 
 #define FLAG_OC     (1 << 0)
 #define FLAG_RED_OC (1 << 1)
@@ -183,9 +200,11 @@ typedef struct
 } District;
 
 static const District districts[] = {
-  { "思明区", "350203", "思明", 35, { "鹭江街道", "中华街道", "厦港街道", "滨海街道", "莲前街道",
-                                    "嘉莲街道", "梧村街道", "筼筜街道", "开元街道", "鼓浪屿街道", NULL } },
-  { "湖里区", "350206", "湖里", 25, { "湖里街道", "殿前街道", "禾山街道", "江头街道", "金山街道", NULL } },
+  { "思明区", "350203", "思明", 35,
+    { "鹭江街道", "中华街道", "厦港街道", "滨海街道", "莲前街道", "嘉莲街道", "梧村街道",
+      "筼筜街道", "开元街道", "鼓浪屿街道", NULL } },
+  { "湖里区", "350206", "湖里", 25,
+    { "湖里街道", "殿前街道", "禾山街道", "江头街道", "金山街道", NULL } },
   { "集美区", "350211", "集美", 15, { "集美街道", "侨英街道", "杏林街道", "杏滨街道", NULL } },
   { "海沧区", "350205", "海沧", 10, { "海沧街道", "新阳街道", "嵩屿街道", NULL } },
   { "同安区", "350212", "同安", 8, { "大同街道", "祥平街道", NULL } },
@@ -296,23 +315,30 @@ typedef struct
 
 static const Topic topics[] = {
   { "{E}电动车集中充电设施建设",
-    "居民反映{E}电动车楼道停放、飞线充电现象突出，存在较大消防安全隐患。小区党支部书记{B}召集业委会、{P}和{U}共同会商，各方一致认为应尽快建设集中充电设施。",
-    "提出两套方案：一是在小区东侧闲置空地新建集中充电棚；二是利用地下车库部分车位改建充电区。经比较，选定方案一，设置充电端口40个，收费标准低于市场价。",
-    "{U}协调供电部门完成线路增容，{P}负责施工组织和日常管理，小区党支部组织党员志愿者入户宣传，劝导居民规范充电。",
+    "居民反映{E}电动车楼道停放、飞线充电现象突出，存在较大消防安全隐患。"
+    "小区党支部书记{B}召集业委会、{P}和{U}共同会商，各方一致认为应尽快建设集中充电设施。",
+    "提出两套方案：一是在小区东侧闲置空地新建集中充电棚；二是利用地下车库部分车位改建充电区。"
+    "经比较，选定方案一，设置充电端口40个，收费标准低于市场价。",
+    "{U}协调供电部门完成线路增容，{P}负责施工组织和日常管理，"
+    "小区党支部组织党员志愿者入户宣传，劝导居民规范充电。",
     "集中充电棚已建成投用，楼道飞线充电现象基本消除，居民满意率达95%以上。",
     "充电棚基础施工已完成，线路增容方案已报供电部门审批。",
     "在{E}东侧空地建设电动车集中充电棚，{D}前投入使用",
     "开展电动车安全充电宣传，组织党员志愿者每周巡查楼道停放情况" },
   { "{E}老旧住宅加装电梯",
-    "{E}多层住宅没有电梯，老年居民上下楼困难。会上业主代表、{P}和{U}分别发表意见，低层住户对采光和噪音有顾虑。",
-    "提出按单元征求意见、逐栋推进的方案，由小区党支部组织党员骨干入户做低层住户工作，费用按楼层分摊并申请加装电梯补助。",
-    "{U}提供政策咨询和审批指导，{P}配合做好管线迁改，小区党支部书记{B}牵头成立加装电梯协调小组，定期通报进展。",
+    "{E}多层住宅没有电梯，老年居民上下楼困难。会上业主代表、"
+    "{P}和{U}分别发表意见，低层住户对采光和噪音有顾虑。",
+    "提出按单元征求意见、逐栋推进的方案，"
+    "由小区党支部组织党员骨干入户做低层住户工作，费用按楼层分摊并申请加装电梯补助。",
+    "{U}提供政策咨询和审批指导，{P}配合做好管线迁改，"
+    "小区党支部书记{B}牵头成立加装电梯协调小组，定期通报进展。",
     "首批2部电梯已完成加装并通过验收，其余单元正在征求意见。",
     "已有3个单元达成一致意见，正在办理规划审批手续。",
     "成立{E}加装电梯协调小组，{D}前完成首批单元意见征集",
     "申请加装电梯财政补助，由{U}协助准备申报材料" },
   { "{E}垃圾分类督导和桶边值守",
-    "近期{E}垃圾分类准确率下降，部分投放点混投、乱扔现象反弹。各方分析认为督导力量不足、投放时间不固定是主要原因。",
+    "近期{E}垃圾分类准确率下降，部分投放点混投、乱扔现象反弹。"
+    "各方分析认为督导力量不足、投放时间不固定是主要原因。",
     "实行“定时定点+桶边督导”，早晚各设一个投放时段，由在职党员、志愿者和物业保洁员轮流值守。",
     "{P}负责投放点改造和清运衔接，{U}组织在职党员参与桶边值守，小区党支部每月通报各楼栋分类情况。",
     "定时定点投放已全面实行，分类准确率提升至90%以上，投放点环境明显改善。",
@@ -320,7 +346,8 @@ static const Topic topics[] = {
     "{E}实行垃圾定时定点投放，{D}前完成投放点改造",
     "{U}每月安排不少于10人次在职党员参与桶边督导" },
   { "{E}停车难和消防通道占用整治",
-    "居民反映{E}车位紧张，夜间车辆占用消防通道情况突出。{P}介绍了现有车位使用情况，{U}提出可在非工作时间开放单位停车场。",
+    "居民反映{E}车位紧张，夜间车辆占用消防通道情况突出。"
+    "{P}介绍了现有车位使用情况，{U}提出可在非工作时间开放单位停车场。",
     "施划消防通道禁停标线，挖潜增设临时车位，与{U}签订错时共享停车协议。",
     "{P}负责标线施划和日常巡查，{U}夜间开放停车场错时停车，小区党支部组织党员劝导违停车辆。",
     "消防通道已全部施划标线，新增错时共享车位60个，占道停车现象明显减少。",
@@ -328,7 +355,8 @@ static const Topic topics[] = {
     "施划{E}消防通道禁停标线，{D}前完成",
     "与{U}签订错时共享停车协议，夜间开放停车场" },
   { "{E}二次供水设施改造",
-    "{E}部分楼栋水压不足、水箱老化，居民多次反映水质问题。{P}说明了设施现状，各方同意列入今年重点解决事项。",
+    "{E}部分楼栋水压不足、水箱老化，居民多次反映水质问题。"
+    "{P}说明了设施现状，各方同意列入今年重点解决事项。",
     "将老旧水箱更换为不锈钢水箱并加装无负压供水设备，费用由专项维修资金和{U}共建资金共同承担。",
     "{U}协调水务部门提供技术支持，{P}负责施工期间临时供水，小区党支部做好居民解释工作。",
     "二次供水改造已完成，经水质检测全部达标，水压问题得到解决。",
@@ -591,7 +619,7 @@ typedef struct
   const char     *id;
   const char     *name;       /* "莲前社区" */
   const char     *stem;       /* "莲前" */
-  const char     *code;       /* "350203017" */
+  const char     *code;       /* "3502030017": district and number */
   const District *district;
   const char     *street;
   const char     *committee_id;
@@ -616,7 +644,8 @@ typedef struct
   guint32       seed;
   guint         scale;
   Rng           rng;
-  guint64       next_id;
+  guint         community;    /* index of the community being made */
+  guint         next_id;      /* within the community */
   GDate         today;
   GStringChunk *chunk;        /* strings of the current community */
   GStringChunk *city_chunk;   /* strings that live for the whole run */
@@ -779,6 +808,46 @@ random_day (Demo        *d,
   return days_from (from, span > 0 ? (int) rng_below (&d->rng, (guint) span + 1) : 0);
 }
 
+/* A day in one of the years @from … @to. */
+static GDate
+random_founding (Demo  *d,
+                 guint  from,
+                 guint  to)
+{
+  GDate jan1 = make_date (from, 1, 1);
+  GDate dec31 = make_date (to, 12, 31);
+
+  return random_day (d, &jan1, &dec31);
+}
+
+static gboolean
+is_workday (const GDate *date)
+{
+  GDateWeekday wd = g_date_get_weekday (date);
+  guint month = g_date_get_month (date), day = g_date_get_day (date);
+
+  return wd != G_DATE_SATURDAY && wd != G_DATE_SUNDAY &&
+         !(month == 1 && day == 1) && !(month == 10 && day <= 7);
+}
+
+/* A working day between @from and @to, when there is one: Party meetings
+ * are not held on weekends or public holidays. */
+static GDate
+random_workday (Demo        *d,
+                const GDate *from,
+                const GDate *to)
+{
+  GDate date = random_day (d, from, to);
+
+  for (GDate back = date; g_date_compare (&back, from) >= 0; g_date_subtract_days (&back, 1))
+    if (is_workday (&back))
+      return back;
+  for (GDate ahead = date; g_date_compare (&ahead, to) <= 0; g_date_add_days (&ahead, 1))
+    if (is_workday (&ahead))
+      return ahead;
+  return date;
+}
+
 static const GDate *
 earlier (const GDate *a,
          const GDate *b)
@@ -786,16 +855,24 @@ earlier (const GDate *a,
   return g_date_compare (a, b) <= 0 ? a : b;
 }
 
+/* Several random values in one expression would be drawn in an order the
+ * compiler chooses, so each draw below gets its own statement: the same
+ * seed must give the same city with any compiler. */
+
 static const char *
 mobile (Demo *d)
 {
-  return keepf (d, "%s%08u", PICK (&d->rng, mobile_prefixes), rng_below (&d->rng, 100000000));
+  const char *prefix = PICK (&d->rng, mobile_prefixes);
+
+  return keepf (d, "%s%08u", prefix, rng_below (&d->rng, 100000000));
 }
 
 static const char *
 landline (Demo *d)
 {
-  return keepf (d, "0592-%u%06u", rng_range (&d->rng, 2, 8), rng_below (&d->rng, 1000000));
+  guint first = rng_range (&d->rng, 2, 8);
+
+  return keepf (d, "0592-%u%06u", first, rng_below (&d->rng, 1000000));
 }
 
 static const char *
@@ -804,6 +881,7 @@ person_name (Demo     *d,
 {
   guint total = 0, pick;
   const char *surname = surnames[0].name;
+  const char *first;
   const char *const *chars = male ? male_chars : female_chars;
   guint n_chars = male ? G_N_ELEMENTS (male_chars) : G_N_ELEMENTS (female_chars);
 
@@ -820,10 +898,10 @@ person_name (Demo     *d,
       pick -= surnames[i].weight;
     }
 
+  first = chars[rng_below (&d->rng, n_chars)];
   if (rng_chance (&d->rng, 30))
-    return keepf (d, "%s%s", surname, chars[rng_below (&d->rng, n_chars)]);
-  return keepf (d, "%s%s%s", surname, chars[rng_below (&d->rng, n_chars)],
-                chars[rng_below (&d->rng, n_chars)]);
+    return keepf (d, "%s%s", surname, first);
+  return keepf (d, "%s%s%s", surname, first, chars[rng_below (&d->rng, n_chars)]);
 }
 
 /* A resident ID number (GB 11643): region, birth date, sequence (odd for
@@ -837,10 +915,11 @@ id_card (Demo        *d,
   static const guint weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
   char buf[19];
   guint sum = 0;
-  guint seq = (10 + 2 * c->id_seq++) % 1000 + (male ? 1 : 0);
+  guint seq = 10 + 2 * c->id_seq++ + (male ? 1 : 0);
 
+  g_assert (seq < 1000);
   g_snprintf (buf, sizeof buf, "%s%04u%02u%02u%03u", c->district->code, g_date_get_year (birth),
-              g_date_get_month (birth), g_date_get_day (birth), seq % 1000);
+              g_date_get_month (birth), g_date_get_day (birth), seq);
   for (guint i = 0; i < 17; i++)
     sum += (guint) (buf[i] - '0') * weights[i];
   buf[17] = "10X98765432"[sum % 11];
@@ -876,7 +955,6 @@ uscc (Rng        *r,
     }
   check = 11 - sum % 11;
   org[8] = check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);
-  out[17] = '\0';
   out[17] = jl_uscc_expected_check (out);
   out[18] = '\0';
   return out;
@@ -891,8 +969,8 @@ record_new (Demo        *d,
             const char **id_out)
 {
   JsonObject *obj = json_object_new ();
-  g_autofree char *name = g_strdup_printf ("jinlin-demo/%u/%u/%" G_GUINT64_FORMAT,
-                                           d->seed, d->scale, d->next_id++);
+  g_autofree char *name = g_strdup_printf ("jinlin-demo/%u/%u/%u/%u", d->seed, d->scale,
+                                           d->community, d->next_id++);
   const char *id = keep (d, jl_uuid_v5_new (JL_UUID_NAMESPACE, name));
 
   json_object_set_string_member (obj, "id", id);
@@ -934,8 +1012,33 @@ set_str (JsonObject *obj,
          const char *name,
          const char *value)
 {
+  /* NULL leaves the field out. */
   if (value != NULL)
     json_object_set_string_member (obj, name, value);
+}
+
+static void
+set_int (JsonObject *obj,
+         const char *name,
+         gint64      value)
+{
+  json_object_set_int_member (obj, name, value);
+}
+
+static void
+set_real (JsonObject *obj,
+          const char *name,
+          double      value)
+{
+  json_object_set_double_member (obj, name, value);
+}
+
+static void
+set_bool (JsonObject *obj,
+          const char *name,
+          gboolean    value)
+{
+  json_object_set_boolean_member (obj, name, value);
 }
 
 static void
@@ -944,7 +1047,7 @@ set_date (Demo        *d,
           const char  *name,
           const GDate *date)
 {
-  json_object_set_string_member (obj, name, date_str (d, date));
+  set_str (obj, name, date_str (d, date));
 }
 
 static void
@@ -1070,8 +1173,8 @@ plan_draw (Demo *d)
   for (guint i = 0; i < N_COMPANIES; i++)
     {
       char code[19];
-      g_autofree char *name = g_strconcat ("厦门", company_stems[i],
-                                           i % 3 == 2 ? "物业管理有限公司" : "物业服务有限公司", NULL);
+      const char *suffix = i % 3 == 2 ? "物业管理有限公司" : "物业服务有限公司";
+      g_autofree char *name = g_strconcat ("厦门", company_stems[i], suffix, NULL);
 
       d->companies[i].name = g_string_chunk_insert (d->city_chunk, name);
       d->companies[i].uscc = g_string_chunk_insert (d->city_chunk, uscc (&r, "91", "350200", code));
@@ -1140,7 +1243,9 @@ static const char *
 address (Demo      *d,
          Community *c)
 {
-  return keepf (d, "%s%s%u号", c->district->name, PICK (&d->rng, roads), rng_range (&d->rng, 1, 999));
+  const char *road = PICK (&d->rng, roads);
+
+  return keepf (d, "%s%s%u号", c->district->name, road, rng_range (&d->rng, 1, 999));
 }
 
 static gboolean
@@ -1160,20 +1265,20 @@ put_community (Demo       *d,
   c->code = keepf (d, "%s%04u", c->district->code, c->index + 1);
   full_name = keepf (d, "中共" CITY "%s%s%s委员会", c->district->name, c->street, c->name);
 
-  json_object_set_string_member (obj, "name", c->name);
-  json_object_set_string_member (obj, "street", c->street);
-  json_object_set_string_member (obj, "district", c->district->name);
-  json_object_set_string_member (obj, "city", CITY);
-  json_object_set_string_member (obj, "committee_name", full_name);
-  json_object_set_int_member (obj, "households", households);
-  json_object_set_int_member (obj, "population", population);
-  json_object_set_int_member (obj, "registered_population", population * rng_range (&d->rng, 50, 80) / 100);
-  json_object_set_int_member (obj, "party_members", rng_range (&d->rng, 120, 600));
-  json_object_set_double_member (obj, "area_km2", rng_range (&d->rng, 30, 400) / 100.0);
+  set_str (obj, "name", c->name);
+  set_str (obj, "street", c->street);
+  set_str (obj, "district", c->district->name);
+  set_str (obj, "city", CITY);
+  set_str (obj, "committee_name", full_name);
+  set_int (obj, "households", households);
+  set_int (obj, "population", population);
+  set_int (obj, "registered_population", population * rng_range (&d->rng, 50, 80) / 100);
+  set_int (obj, "party_members", rng_range (&d->rng, 120, 600));
+  set_real (obj, "area_km2", rng_range (&d->rng, 30, 400) / 100.0);
   set_date (d, obj, "as_of", &as_of);
-  json_object_set_string_member (obj, "address", address (d, c));
-  json_object_set_string_member (obj, "phone", landline (d));
-  json_object_set_string_member (obj, "seal_text", full_name);
+  set_str (obj, "address", address (d, c));
+  set_str (obj, "phone", landline (d));
+  set_str (obj, "seal_text", full_name);
   d->stats.communities++;
   return put (d, "community", NULL, obj, error);
 }
@@ -1207,40 +1312,41 @@ put_person (Demo              *d,
   GDate joined = days_from (&birth, (int) rng_range (&d->rng, 20 * 365, 35 * 365));
   GDate last_month = days_from (&d->today, -30);
   gboolean retired = age_days > 60 * 365;
+  guint picked[2];
+  const char *chosen[2];
 
   out->name = spec->name ? spec->name : person_name (d, male);
   out->unit_id = NULL;
-  json_object_set_string_member (obj, "community_id", c->id);
-  json_object_set_string_member (obj, "name", out->name);
-  json_object_set_string_member (obj, "gender", male ? "male" : "female");
+  set_str (obj, "community_id", c->id);
+  set_str (obj, "name", out->name);
+  set_str (obj, "gender", male ? "male" : "female");
   if (spec->cadre || rng_chance (&d->rng, 30))
-    json_object_set_string_member (obj, "id_no", id_card (d, c, &birth, male));
+    set_str (obj, "id_no", id_card (d, c, &birth, male));
   set_date (d, obj, "birth_date", &birth);
-  json_object_set_string_member (obj, "ethnicity", rng_chance (&d->rng, 97) ? "汉族" : "畲族");
+  set_str (obj, "ethnicity", rng_chance (&d->rng, 97) ? "汉族" : "畲族");
   if (rng_chance (&d->rng, 85))
-    json_object_set_string_member (obj, "mobile", mobile (d));
-  json_object_set_string_member (obj, "member_type", "full");
+    set_str (obj, "mobile", mobile (d));
+  set_str (obj, "member_type", "full");
   set_date (d, obj, "joined_on", earlier (&joined, &last_month));
   set_str (obj, "org_id", spec->org_id);
-  json_object_set_string_member (obj, "work_status", retired && !spec->cadre ? "retired" : "employed");
+  set_str (obj, "work_status", retired && !spec->cadre ? "retired" : "employed");
   if (!retired || spec->cadre)
     set_str (obj, "employer", spec->employer);
   set_str (obj, "estate_id", spec->estate_id);
   if (spec->estate_id != NULL)
     {
-      json_object_set_string_member (obj, "building", keepf (d, "%u号楼", rng_range (&d->rng, 1, 30)));
-      json_object_set_string_member (obj, "room", keepf (d, "%u0%u", rng_range (&d->rng, 1, 18),
-                                                         rng_range (&d->rng, 1, 4)));
-    }
-  json_object_set_boolean_member (obj, "is_cadre", spec->cadre);
-  json_object_set_boolean_member (obj, "is_volunteer", TRUE);
-  {
-    guint picked[2];
+      guint floor;
 
-    pick_distinct (&d->rng, G_N_ELEMENTS (skills), 2, picked);
-    set_list (obj, "skills", (const char *[]) { skills[picked[0]], skills[picked[1]] },
-              rng_range (&d->rng, 1, 2));
-  }
+      set_str (obj, "building", keepf (d, "%u号楼", rng_range (&d->rng, 1, 30)));
+      floor = rng_range (&d->rng, 1, 18);
+      set_str (obj, "room", keepf (d, "%u0%u", floor, rng_range (&d->rng, 1, 4)));
+    }
+  set_bool (obj, "is_cadre", spec->cadre);
+  set_bool (obj, "is_volunteer", TRUE);
+  pick_distinct (&d->rng, G_N_ELEMENTS (skills), 2, picked);
+  chosen[0] = skills[picked[0]];
+  chosen[1] = skills[picked[1]];
+  set_list (obj, "skills", chosen, rng_range (&d->rng, 1, 2));
   d->stats.people++;
   return put (d, "person", NULL, obj, error);
 }
@@ -1263,7 +1369,9 @@ set_term (Demo       *d,
 static const char *
 org_code (Demo *d)
 {
-  return keepf (d, "0%05u%06u", rng_below (&d->rng, 100000), rng_below (&d->rng, 1000000));
+  guint high = rng_below (&d->rng, 100000);
+
+  return keepf (d, "0%05u%06u", high, rng_below (&d->rng, 1000000));
 }
 
 /* The community Party committee and its members; the secretary is then
@@ -1276,19 +1384,19 @@ put_committee (Demo       *d,
   g_autoptr(JsonObject) obj = record_new (d, &c->committee_id);
   g_autoptr(JsonObject) community = json_object_new ();
   g_autoptr(JsonObject) committee = json_object_new ();
-  GDate founded = make_date (rng_range (&d->rng, 1998, 2015), rng_range (&d->rng, 1, 12), rng_range (&d->rng, 1, 28));
+  GDate founded = random_founding (d, 1998, 2015);
   guint n_members = rng_range (&d->rng, 5, 7);
   PersonSpec spec = { .org_id = c->committee_id, .min_age = 32, .max_age = 56, .cadre = TRUE,
                       .employer = keepf (d, "%s居民委员会", c->name) };
 
-  json_object_set_string_member (obj, "community_id", c->id);
-  json_object_set_string_member (obj, "level", "committee");
-  json_object_set_string_member (obj, "name", keepf (d, "%s党委", c->name));
-  json_object_set_string_member (obj, "org_code", org_code (d));
+  set_str (obj, "community_id", c->id);
+  set_str (obj, "level", "committee");
+  set_str (obj, "name", keepf (d, "%s党委", c->name));
+  set_str (obj, "org_code", org_code (d));
   set_date (d, obj, "founded_on", &founded);
   set_term (d, obj, "term_start", "term_end");
-  json_object_set_int_member (obj, "members_count", rng_range (&d->rng, 120, 600));
-  json_object_set_int_member (obj, "position", 0);
+  set_int (obj, "members_count", rng_range (&d->rng, 120, 600));
+  set_int (obj, "position", 0);
   if (!put (d, "party_org", NULL, obj, error))
     return FALSE;
 
@@ -1301,12 +1409,12 @@ put_committee (Demo       *d,
       g_array_append_val (c->members, p);
     }
 
-  json_object_set_string_member (community, "secretary_id",
-                                 g_array_index (c->members, Participant, 0).person_id);
-  json_object_set_string_member (committee, "secretary_id",
-                                 g_array_index (c->members, Participant, 0).person_id);
-  json_object_set_string_member (committee, "deputy_id",
-                                 g_array_index (c->members, Participant, 1).person_id);
+  set_str (community, "secretary_id",
+           g_array_index (c->members, Participant, 0).person_id);
+  set_str (committee, "secretary_id",
+           g_array_index (c->members, Participant, 0).person_id);
+  set_str (committee, "deputy_id",
+           g_array_index (c->members, Participant, 1).person_id);
   return put (d, "community", c->id, community, error) &&
          put (d, "party_org", c->committee_id, committee, error);
 }
@@ -1325,9 +1433,12 @@ plan_estates (Demo      *d,
 
       do
         {
+          const char *stem = PICK (&d->rng, estate_stems);
+          const char *suffix = PICK (&d->rng, estate_suffixes);
+          const char *phase = rng_chance (&d->rng, 20) ? PICK (&d->rng, estate_phases) : "";
+
           g_clear_pointer (&name, g_free);
-          name = g_strconcat (PICK (&d->rng, estate_stems), PICK (&d->rng, estate_suffixes),
-                              rng_chance (&d->rng, 20) ? PICK (&d->rng, estate_phases) : "", NULL);
+          name = g_strconcat (stem, suffix, phase, NULL);
         }
       while (g_hash_table_contains (d->used, name));
       e.name = keep (d, g_steal_pointer (&name));
@@ -1373,8 +1484,7 @@ put_branches (Demo       *d,
       Branch *br = &g_array_index (c->branches, Branch, b);
       const Estate *first = &g_array_index (c->estates, Estate, br->first_estate);
       g_autoptr(JsonObject) obj = record_new (d, &br->id);
-      GDate founded = make_date (rng_range (&d->rng, 2012, 2023), rng_range (&d->rng, 1, 12),
-                                 rng_range (&d->rng, 1, 28));
+      GDate founded = random_founding (d, 2012, 2023);
       const char *kind;
 
       if (br->n_estates == 2 && rng_chance (&d->rng, 80))
@@ -1393,16 +1503,16 @@ put_branches (Demo       *d,
           br->name = keepf (d, "%s党支部", first->name);
         }
 
-      json_object_set_string_member (obj, "community_id", c->id);
-      json_object_set_string_member (obj, "parent_id", c->committee_id);
-      json_object_set_string_member (obj, "level", "branch");
-      json_object_set_string_member (obj, "org_kind", kind);
-      json_object_set_string_member (obj, "name", br->name);
-      json_object_set_string_member (obj, "org_code", org_code (d));
+      set_str (obj, "community_id", c->id);
+      set_str (obj, "parent_id", c->committee_id);
+      set_str (obj, "level", "branch");
+      set_str (obj, "org_kind", kind);
+      set_str (obj, "name", br->name);
+      set_str (obj, "org_code", org_code (d));
       set_date (d, obj, "founded_on", &founded);
       set_term (d, obj, "term_start", "term_end");
-      json_object_set_int_member (obj, "members_count", rng_range (&d->rng, 8, 60));
-      json_object_set_int_member (obj, "position", b + 1);
+      set_int (obj, "members_count", rng_range (&d->rng, 8, 60));
+      set_int (obj, "position", b + 1);
       d->stats.branches++;
       if (!put (d, "party_org", NULL, obj, error))
         return FALSE;
@@ -1410,38 +1520,28 @@ put_branches (Demo       *d,
   return TRUE;
 }
 
-/* Sets the basis checkboxes of a red owners' committee or property
- * company: at least one of the three. */
-static void
-set_basis (Demo        *d,
-           JsonObject  *obj,
-           gboolean     red,
-           const char  *names[3])
-{
-  guint forced = rng_below (&d->rng, 3);
-
-  for (guint i = 0; i < 3; i++)
-    json_object_set_boolean_member (obj, names[i], red && (i == forced || rng_chance (&d->rng, 50)));
-}
-
+/* A red owners' committee or property company ticks at least one of the
+ * three checkboxes that make it red; the others tick none. */
 static void
 set_owners_committee (Demo       *d,
                       JsonObject *obj,
                       Estate     *e,
                       Community  *c)
 {
-  const char *basis[3] = { "oc_party_majority", "oc_cross_post", "oc_party_group" };
   GDate term_end = days_from (&d->today, (int) rng_range (&d->rng, 0, 5 * 365) - 90);
   gboolean red = (e->flags & FLAG_RED_OC) != 0;
+  /* Cross-posting is what the chair's name says; a red committee without
+   * it has a Party majority. */
+  gboolean cross = red && e->oc_chair == g_array_index (c->branches, Branch, e->branch).secretary.name;
+  gboolean majority = red && (!cross || rng_chance (&d->rng, 60));
 
-  json_object_set_boolean_member (obj, "has_owners_committee", TRUE);
-  json_object_set_string_member (obj, "owners_committee_chair", e->oc_chair);
+  set_bool (obj, "has_owners_committee", TRUE);
+  set_str (obj, "owners_committee_chair", e->oc_chair);
   set_date (d, obj, "owners_committee_term_end", &term_end);
-  json_object_set_boolean_member (obj, "red_owners_committee", red);
-  set_basis (d, obj, red, basis);
-  /* Cross-posting is what the chair's name says. */
-  json_object_set_boolean_member (obj, "oc_cross_post",
-                                  red && e->oc_chair == g_array_index (c->branches, Branch, e->branch).secretary.name);
+  set_bool (obj, "red_owners_committee", red);
+  set_bool (obj, "oc_party_majority", majority);
+  set_bool (obj, "oc_cross_post", cross);
+  set_bool (obj, "oc_party_group", red && rng_chance (&d->rng, 50));
 }
 
 static void
@@ -1451,14 +1551,16 @@ set_property (Demo       *d,
 {
   const char *basis[3] = { "pc_party_org", "pc_manager_member", "pc_members_identified" };
   gboolean red = (e->flags & FLAG_RED_PC) != 0;
+  guint forced = rng_below (&d->rng, 3);
 
-  json_object_set_boolean_member (obj, "has_property_company", TRUE);
-  json_object_set_string_member (obj, "property_company", e->company->name);
-  json_object_set_string_member (obj, "property_uscc", e->company->uscc);
-  json_object_set_string_member (obj, "property_manager", e->manager);
-  json_object_set_string_member (obj, "property_phone", rng_chance (&d->rng, 50) ? landline (d) : mobile (d));
-  json_object_set_boolean_member (obj, "red_property", red);
-  set_basis (d, obj, red, basis);
+  set_bool (obj, "has_property_company", TRUE);
+  set_str (obj, "property_company", e->company->name);
+  set_str (obj, "property_uscc", e->company->uscc);
+  set_str (obj, "property_manager", e->manager);
+  set_str (obj, "property_phone", rng_chance (&d->rng, 50) ? landline (d) : mobile (d));
+  set_bool (obj, "red_property", red);
+  for (guint i = 0; i < 3; i++)
+    set_bool (obj, basis[i], red && (i == forced || rng_chance (&d->rng, 50)));
 }
 
 static gboolean
@@ -1472,25 +1574,25 @@ put_estates (Demo       *d,
       g_autoptr(JsonObject) obj = record_new (d, &e->id);
       guint households = rng_range (&d->rng, 150, 2500);
 
-      json_object_set_string_member (obj, "community_id", c->id);
-      json_object_set_string_member (obj, "code", keepf (d, "%s-%02u", c->code, i + 1));
-      json_object_set_string_member (obj, "name", e->name);
-      json_object_set_string_member (obj, "address", address (d, c));
-      json_object_set_int_member (obj, "households", households);
-      json_object_set_int_member (obj, "population", households * rng_range (&d->rng, 220, 310) / 100);
-      json_object_set_int_member (obj, "buildings", households / rng_range (&d->rng, 40, 120) + 1);
-      json_object_set_boolean_member (obj, "is_old_estate", rng_chance (&d->rng, 35));
-      json_object_set_string_member (obj, "branch_id", g_array_index (c->branches, Branch, e->branch).id);
+      set_str (obj, "community_id", c->id);
+      set_str (obj, "code", keepf (d, "%s-%02u", c->code, i + 1));
+      set_str (obj, "name", e->name);
+      set_str (obj, "address", address (d, c));
+      set_int (obj, "households", households);
+      set_int (obj, "population", households * rng_range (&d->rng, 220, 310) / 100);
+      set_int (obj, "buildings", households / rng_range (&d->rng, 40, 120) + 1);
+      set_bool (obj, "is_old_estate", rng_chance (&d->rng, 35));
+      set_str (obj, "branch_id", g_array_index (c->branches, Branch, e->branch).id);
       if (e->flags & FLAG_OC)
         set_owners_committee (d, obj, e, c);
       else
-        json_object_set_boolean_member (obj, "has_owners_committee", FALSE);
+        set_bool (obj, "has_owners_committee", FALSE);
       if (e->flags & FLAG_PC)
         set_property (d, obj, e);
       else
-        json_object_set_boolean_member (obj, "has_property_company", FALSE);
-      json_object_set_boolean_member (obj, "joint_mechanism",
-                                      (e->flags & (FLAG_RED_OC | FLAG_RED_PC)) || rng_chance (&d->rng, 40));
+        set_bool (obj, "has_property_company", FALSE);
+      set_bool (obj, "joint_mechanism",
+                (e->flags & (FLAG_RED_OC | FLAG_RED_PC)) || rng_chance (&d->rng, 40));
       d->stats.estates++;
       if (!put (d, "estate", NULL, obj, error))
         return FALSE;
@@ -1524,7 +1626,7 @@ put_branch_people (Demo       *d,
       spec.employer = PICK (&d->rng, employers);
       if (!put_person (d, c, &spec, &br->secretary, error))
         return FALSE;
-      json_object_set_string_member (update, "secretary_id", br->secretary.person_id);
+      set_str (update, "secretary_id", br->secretary.person_id);
       if (!put (d, "party_org", br->id, update, error))
         return FALSE;
 
@@ -1533,14 +1635,14 @@ put_branch_people (Demo       *d,
           g_autoptr(JsonObject) obj = record_new (d, NULL);
           guint building = rng_range (&d->rng, 1, 12) * 2 + g;
 
-          json_object_set_string_member (obj, "community_id", c->id);
-          json_object_set_string_member (obj, "parent_id", br->id);
-          json_object_set_string_member (obj, "level", "group");
-          json_object_set_string_member (obj, "org_kind", "building_group");
-          json_object_set_string_member (obj, "name", keepf (d, "%s%u号楼党小组", e->name, building));
-          json_object_set_string_member (obj, "building_nos", keepf (d, "%u#、%u#", building, building + 2));
-          json_object_set_int_member (obj, "members_count", rng_range (&d->rng, 3, 12));
-          json_object_set_int_member (obj, "position", position++);
+          set_str (obj, "community_id", c->id);
+          set_str (obj, "parent_id", br->id);
+          set_str (obj, "level", "group");
+          set_str (obj, "org_kind", "building_group");
+          set_str (obj, "name", keepf (d, "%s%u号楼党小组", e->name, building));
+          set_str (obj, "building_nos", keepf (d, "%u#、%u#", building, building + 2));
+          set_int (obj, "members_count", rng_range (&d->rng, 3, 12));
+          set_int (obj, "position", position++);
           if (!put (d, "party_org", NULL, obj, error))
             return FALSE;
         }
@@ -1563,6 +1665,7 @@ put_grids (Demo       *d,
       g_autoptr(JsonObject) obj = record_new (d, NULL);
       g_autoptr(GPtrArray) ids = g_ptr_array_new ();
       const char *workers[3];
+      const char *sides[4];
       guint n_workers = rng_range (&d->rng, 1, 3);
       gboolean dedicated = rng_chance (&d->rng, 10);
 
@@ -1574,20 +1677,21 @@ put_grids (Demo       *d,
       for (guint i = 0; i < n_workers; i++)
         workers[i] = person_name (d, rng_chance (&d->rng, 40));
 
-      json_object_set_string_member (obj, "community_id", c->id);
-      json_object_set_string_member (obj, "code", keepf (d, "%s-G%02u", c->code, g + 1));
-      json_object_set_string_member (obj, "name", dedicated ? keepf (d, "%s第%u专属网格", c->stem, g + 1)
-                                                            : keepf (d, "%s第%u网格", c->stem, g + 1));
-      json_object_set_string_member (obj, "grid_type", dedicated ? "dedicated" : "city");
+      set_str (obj, "community_id", c->id);
+      set_str (obj, "code", keepf (d, "%s-G%02u", c->code, g + 1));
+      set_str (obj, "name", dedicated ? keepf (d, "%s第%u专属网格", c->stem, g + 1)
+                                      : keepf (d, "%s第%u网格", c->stem, g + 1));
+      set_str (obj, "grid_type", dedicated ? "dedicated" : "city");
       set_list (obj, "estate_ids", (const char *const *) ids->pdata, ids->len);
-      json_object_set_int_member (obj, "households", rng_range (&d->rng, 300, 1200));
-      json_object_set_int_member (obj, "population", rng_range (&d->rng, 800, 3500));
-      json_object_set_string_member (obj, "leader", person_name (d, rng_chance (&d->rng, 50)));
+      set_int (obj, "households", rng_range (&d->rng, 300, 1200));
+      set_int (obj, "population", rng_range (&d->rng, 800, 3500));
+      set_str (obj, "leader", person_name (d, rng_chance (&d->rng, 50)));
       set_list (obj, "workers", workers, n_workers);
-      json_object_set_string_member (obj, "boundary_note",
-                                     keepf (d, "东至%s，西至%s，南至%s，北至%s", PICK (&d->rng, roads),
-                                            PICK (&d->rng, roads), PICK (&d->rng, roads), PICK (&d->rng, roads)));
-      json_object_set_string_member (obj, "party_org_type", PICK (&d->rng, org_types));
+      for (guint i = 0; i < 4; i++)
+        sides[i] = PICK (&d->rng, roads);
+      set_str (obj, "boundary_note",
+               keepf (d, "东至%s，西至%s，南至%s，北至%s", sides[0], sides[1], sides[2], sides[3]));
+      set_str (obj, "party_org_type", PICK (&d->rng, org_types));
       if (!put (d, "grid", NULL, obj, error))
         return FALSE;
     }
@@ -1649,9 +1753,9 @@ add_links (Demo       *d,
     {
       JsonObject *link = child_new (d, obj, "unit_estate_link", FALSE, NULL);
 
-      json_object_set_string_member (link, "estate_id", g_array_index (c->estates, Estate, u->estates[i]).id);
+      set_str (link, "estate_id", g_array_index (c->estates, Estate, u->estates[i]).id);
       set_date (d, link, "since", since);
-      json_object_set_boolean_member (link, "is_primary", i == 0);
+      set_bool (link, "is_primary", i == 0);
     }
 }
 
@@ -1669,7 +1773,8 @@ add_projects (Demo       *d,
   for (guint i = 0; i < n; i++)
     {
       const LianType *lt = &lian_types[types[i]];
-      const Estate *e = &g_array_index (c->estates, Estate, u->estates[rng_below (&d->rng, u->n_estates)]);
+      guint estate = u->estates[rng_below (&d->rng, u->n_estates)];
+      const Estate *e = &g_array_index (c->estates, Estate, estate);
       JsonObject *p = child_new (d, obj, "project", TRUE, NULL);
       const char *title = PICK (&d->rng, lt->titles);
       GDate start = random_day (d, &jan1, &d->today);
@@ -1677,26 +1782,26 @@ add_projects (Demo       *d,
 
       if (strcmp (lt->key, "environment") == 0)
         title = keepf (d, "%s%s", e->name, title);
-      json_object_set_string_member (p, "estate_id", e->id);
-      json_object_set_int_member (p, "year", g_date_get_year (&d->today));
-      json_object_set_string_member (p, "lian_type", lt->key);
-      json_object_set_string_member (p, "title", title);
-      json_object_set_string_member (p, "description",
-                                     keepf (d, "%s与%s结对共建，围绕“%s”开展%s，预计惠及居民%u户。",
-                                            u->name, c->name, lt->label, title, rng_range (&d->rng, 50, 800)));
+      set_str (p, "estate_id", e->id);
+      set_int (p, "year", g_date_get_year (&d->today));
+      set_str (p, "lian_type", lt->key);
+      set_str (p, "title", title);
+      set_str (p, "description",
+               keepf (d, "%s与%s结对共建，围绕“%s”开展%s，预计惠及居民%u户。",
+                      u->name, c->name, lt->label, title, rng_range (&d->rng, 50, 800)));
       if (rng_chance (&d->rng, 60))
-        json_object_set_double_member (p, "budget", rng_range (&d->rng, 5, 200) * 1000.0);
+        set_real (p, "budget", rng_range (&d->rng, 5, 200) * 1000.0);
       if (rng_chance (&d->rng, 12))
         {
-          json_object_set_string_member (p, "status", "planned");
+          set_str (p, "status", "planned");
           continue;
         }
       set_date (d, p, "start_on", &start);
       set_date (d, p, "end_on", &end);
       if (g_date_compare (&end, &d->today) >= 0)
-        json_object_set_string_member (p, "status", "in_progress");
+        set_str (p, "status", "in_progress");
       else
-        json_object_set_string_member (p, "status", rng_chance (&d->rng, 92) ? "done" : "stopped");
+        set_str (p, "status", rng_chance (&d->rng, 92) ? "done" : "stopped");
     }
 }
 
@@ -1710,14 +1815,14 @@ add_part_time_member (Demo       *d,
   GDate end = start;
 
   g_date_add_years (&end, 5);
-  json_object_set_string_member (m, "name", rng_chance (&d->rng, 40) ? chief
-                                                                     : person_name (d, rng_chance (&d->rng, 60)));
-  json_object_set_string_member (m, "post", rng_chance (&d->rng, 10) ? "deputy_secretary" : "member");
-  json_object_set_string_member (m, "unit_post", PICK (&d->rng, unit_posts));
-  json_object_set_string_member (m, "rank", PICK (&d->rng, ranks));
+  set_str (m, "name", rng_chance (&d->rng, 40) ? chief
+                                               : person_name (d, rng_chance (&d->rng, 60)));
+  set_str (m, "post", rng_chance (&d->rng, 10) ? "deputy_secretary" : "member");
+  set_str (m, "unit_post", PICK (&d->rng, unit_posts));
+  set_str (m, "rank", PICK (&d->rng, ranks));
   set_date (d, m, "term_start", &start);
   set_date (d, m, "term_end", &end);
-  json_object_set_string_member (m, "mobile", mobile (d));
+  set_str (m, "mobile", mobile (d));
   d->stats.part_time_members++;
 }
 
@@ -1736,29 +1841,29 @@ set_unit_fields (Demo           *d,
   const char *chosen[3];
 
   g_date_add_years (&term_end, 3);
-  json_object_set_string_member (obj, "community_id", c->id);
-  json_object_set_string_member (obj, "name", u->name);
+  set_str (obj, "community_id", c->id);
+  set_str (obj, "name", u->name);
   if (kind->uscc_prefix != NULL && rng_chance (&d->rng, gov ? 85 : 95))
     {
       char code[19];
 
-      json_object_set_string_member (obj, "uscc",
-                                     uscc (&d->rng, kind->uscc_prefix,
-                                           g_str_has_prefix (u->name, "厦门") ? "350200" : c->district->code,
-                                           code));
+      set_str (obj, "uscc",
+               uscc (&d->rng, kind->uscc_prefix,
+                     g_str_has_prefix (u->name, "厦门") ? "350200" : c->district->code,
+                     code));
     }
-  json_object_set_string_member (obj, "category", gov ? (rng_chance (&d->rng, 70) ? "linked" : "co_building")
-                                                      : (rng_chance (&d->rng, 55) ? "resident" : "co_building"));
-  json_object_set_string_member (obj, "unit_type", kind->unit_type);
-  json_object_set_string_member (obj, "party_org_name",
-                                 gov ? keepf (d, "中共%s机关委员会", u->name) : keepf (d, "中共%s支部委员会", u->name));
-  json_object_set_int_member (obj, "party_members", rng_range (&d->rng, 5, 300));
-  json_object_set_int_member (obj, "staff", rng_range (&d->rng, 20, 2000));
-  json_object_set_string_member (obj, "address", address (d, c));
-  json_object_set_string_member (obj, "chief", person_name (d, rng_chance (&d->rng, 70)));
-  json_object_set_string_member (obj, "chief_mobile", mobile (d));
-  json_object_set_string_member (obj, "liaison", u->liaison);
-  json_object_set_string_member (obj, "liaison_phone", rng_chance (&d->rng, 60) ? mobile (d) : landline (d));
+  set_str (obj, "category", gov ? (rng_chance (&d->rng, 70) ? "linked" : "co_building")
+                                : (rng_chance (&d->rng, 55) ? "resident" : "co_building"));
+  set_str (obj, "unit_type", kind->unit_type);
+  set_str (obj, "party_org_name",
+           gov ? keepf (d, "中共%s机关委员会", u->name) : keepf (d, "中共%s支部委员会", u->name));
+  set_int (obj, "party_members", rng_range (&d->rng, 5, 300));
+  set_int (obj, "staff", rng_range (&d->rng, 20, 2000));
+  set_str (obj, "address", address (d, c));
+  set_str (obj, "chief", person_name (d, rng_chance (&d->rng, 70)));
+  set_str (obj, "chief_mobile", mobile (d));
+  set_str (obj, "liaison", u->liaison);
+  set_str (obj, "liaison_phone", rng_chance (&d->rng, 60) ? mobile (d) : landline (d));
   set_date (d, obj, "agreement_signed_on", signed_on);
   set_date (d, obj, "agreement_term_end", &term_end);
   pick_distinct (&d->rng, G_N_ELEMENTS (resources), n_resources, picked);
@@ -1769,7 +1874,7 @@ set_unit_fields (Demo           *d,
   for (guint i = 0; i < n_demands; i++)
     chosen[i] = demands[picked[i]];
   set_list (obj, "demands", chosen, n_demands);
-  json_object_set_string_member (obj, "status", rng_chance (&d->rng, 95) ? "active" : "paused");
+  set_str (obj, "status", rng_chance (&d->rng, 95) ? "active" : "paused");
 }
 
 static gboolean
@@ -1811,7 +1916,9 @@ typedef enum
   MEETING_CO_GOV,
 } MeetingKind;
 
-static const char *const meeting_types[] = { "joint", "committee", "general", "self_gov", "co_gov" };
+static const char *const meeting_types[] = {
+  "joint", "committee", "general", "self_gov", "co_gov",
+};
 static const char *const cn_numbers[] = { "一", "二", "三", "四" };
 
 typedef struct
@@ -1850,16 +1957,18 @@ add_attendance (Demo              *d,
 
   set_str (row, "person_id", p->person_id);
   set_str (row, "unit_id", p->unit_id);
-  json_object_set_string_member (row, "name", p->name);
-  json_object_set_string_member (row, "role", role);
-  json_object_set_string_member (row, "status", status);
+  set_str (row, "name", p->name);
+  set_str (row, "role", role);
+  set_str (row, "status", status);
   if (strcmp (status, "leave") == 0)
-    json_object_set_string_member (row, "reason", PICK (&d->rng, leave_reasons));
+    set_str (row, "reason", PICK (&d->rng, leave_reasons));
   else if (strcmp (status, "absent") == 0)
-    json_object_set_string_member (row, "reason", PICK (&d->rng, absent_reasons));
+    set_str (row, "reason", PICK (&d->rng, absent_reasons));
 
-  if (strcmp (role, "due") == 0)
-    m->tally.due++;
+  /* 应到/实到 count those expected, not observers or guests. */
+  if (strcmp (role, "due") != 0)
+    return;
+  m->tally.due++;
   if (roll < 87)
     m->tally.present++;
   else if (roll < 96)
@@ -1896,9 +2005,11 @@ add_branch_secretaries (Demo      *d,
 {
   guint order[MAX_LOCAL];
 
+  /* The secretary of the estate under discussion presents it. */
+  add_attendance (d, m, &m->branch->secretary, "due", TRUE);
   k = MIN (k, c->branches->len);
   pick_distinct (&d->rng, c->branches->len, k, order);
-  for (guint i = 0; i < k; i++)
+  for (guint i = 1; i < k; i++)
     {
       const Branch *br = &g_array_index (c->branches, Branch, order[i]);
 
@@ -1957,6 +2068,7 @@ add_guests (Demo    *d,
     }
 }
 
+/* Past deadlines are mostly met; open ones are under way. */
 static const char *
 decision_status (Demo        *d,
                  const GDate *due,
@@ -1964,17 +2076,28 @@ decision_status (Demo        *d,
 {
   guint roll = rng_below (&d->rng, 100);
 
+  *progress = 0;
   if (g_date_compare (due, &d->today) < 0)
     {
       if (roll < 75)
-        return *progress = 100, "done";
+        {
+          *progress = 100;
+          return "done";
+        }
       if (roll < 95)
-        return *progress = rng_range (&d->rng, 50, 90), "delayed";
-      return *progress = rng_range (&d->rng, 0, 30), "cancelled";
+        {
+          *progress = rng_range (&d->rng, 50, 90);
+          return "delayed";
+        }
+      *progress = rng_range (&d->rng, 0, 30);
+      return "cancelled";
     }
   if (roll < 70)
-    return *progress = rng_range (&d->rng, 10, 80), "in_progress";
-  return *progress = 0, "not_started";
+    {
+      *progress = rng_range (&d->rng, 10, 80);
+      return "in_progress";
+    }
+  return "not_started";
 }
 
 /* A deliberation with the four steps and one or two decisions. */
@@ -2000,22 +2123,22 @@ add_deliberation (Demo        *d,
       const char *status = decision_status (d, &due, &progress);
 
       values[4] = cn_date_str (d, &due);
-      json_object_set_string_member (dec, "text", expand (d, i == 0 ? t->decision_a : t->decision_b,
-                                                          "EUPBD", values));
+      set_str (dec, "text", expand (d, i == 0 ? t->decision_a : t->decision_b,
+                                    "EUPBD", values));
       if (rng_chance (&d->rng, 50))
-        json_object_set_string_member (dec, "lead_unit_id", m->unit->id);
+        set_str (dec, "lead_unit_id", m->unit->id);
       else
-        json_object_set_string_member (dec, "lead_org_id", m->branch->id);
-      json_object_set_string_member (dec, "owner", rng_chance (&d->rng, 50) ? m->branch->secretary.name
-                                                                            : m->unit->liaison);
+        set_str (dec, "lead_org_id", m->branch->id);
+      set_str (dec, "owner", rng_chance (&d->rng, 50) ? m->branch->secretary.name
+                                                      : m->unit->liaison);
       set_date (d, dec, "due_on", &due);
-      json_object_set_string_member (dec, "status", status);
-      json_object_set_double_member (dec, "progress", progress);
+      set_str (dec, "status", status);
+      set_real (dec, "progress", progress);
       if (strcmp (status, "cancelled") == 0)
-        json_object_set_string_member (dec, "feedback", "经复议，该事项暂缓实施。");
+        set_str (dec, "feedback", "经复议，该事项暂缓实施。");
       else if (progress > 0)
-        json_object_set_string_member (dec, "feedback", expand (d, progress == 100 ? t->done : t->pending,
-                                                                "EUPBD", values));
+        set_str (dec, "feedback", expand (d, progress == 100 ? t->done : t->pending,
+                                          "EUPBD", values));
       if (g_date_compare (&disclosed, &d->today) <= 0)
         set_date (d, dec, "decision_disclosed_on", &disclosed);
       if (progress == 100 && g_date_compare (&result, &d->today) <= 0)
@@ -2025,15 +2148,15 @@ add_deliberation (Demo        *d,
     }
 
   values[4] = cn_date_str (d, m->date);
-  json_object_set_int_member (item, "position", ++m->n_items);
-  json_object_set_string_member (item, "title", expand (d, t->title, "EUPBD", values));
-  json_object_set_string_member (item, "presenter", m->branch->secretary.name);
-  json_object_set_string_member (item, "item_kind", "deliberation");
-  json_object_set_string_member (item, "step_consult", expand (d, t->consult, "EUPBD", values));
-  json_object_set_string_member (item, "step_plan", expand (d, t->plan, "EUPBD", values));
-  json_object_set_string_member (item, "step_execute", expand (d, t->execute, "EUPBD", values));
-  json_object_set_string_member (item, "step_feedback", expand (d, all_done ? t->done : t->pending,
-                                                                "EUPBD", values));
+  set_int (item, "position", ++m->n_items);
+  set_str (item, "title", expand (d, t->title, "EUPBD", values));
+  set_str (item, "presenter", m->branch->secretary.name);
+  set_str (item, "item_kind", "deliberation");
+  set_str (item, "step_consult", expand (d, t->consult, "EUPBD", values));
+  set_str (item, "step_plan", expand (d, t->plan, "EUPBD", values));
+  set_str (item, "step_execute", expand (d, t->execute, "EUPBD", values));
+  set_str (item, "step_feedback", expand (d, all_done ? t->done : t->pending,
+                                          "EUPBD", values));
   if (m->first_item == NULL)
     m->first_item = json_object_get_string_member (item, "title");
 }
@@ -2047,17 +2170,20 @@ add_plain_item (Demo       *d,
 {
   JsonObject *item = child_new (d, m->obj, "agenda_item", TRUE, NULL);
 
-  json_object_set_int_member (item, "position", ++m->n_items);
-  json_object_set_string_member (item, "title", title);
-  json_object_set_string_member (item, "presenter", presenter);
-  json_object_set_string_member (item, "item_kind", kind);
+  set_int (item, "position", ++m->n_items);
+  set_str (item, "title", title);
+  set_str (item, "presenter", presenter);
+  set_str (item, "item_kind", kind);
   if (strcmp (kind, "vote") == 0)
     {
+      /* Everyone present votes; now and then one against or abstaining. */
       guint no = rng_below (&d->rng, 2), abstain = rng_below (&d->rng, 2);
 
-      json_object_set_int_member (item, "votes_yes", m->tally.present > no + abstain ? m->tally.present - no - abstain : m->tally.present);
-      json_object_set_int_member (item, "votes_no", m->tally.present > no + abstain ? no : 0);
-      json_object_set_int_member (item, "votes_abstain", m->tally.present > no + abstain ? abstain : 0);
+      if (no + abstain >= m->tally.present)
+        no = abstain = 0;
+      set_int (item, "votes_yes", m->tally.present - no - abstain);
+      set_int (item, "votes_no", no);
+      set_int (item, "votes_abstain", abstain);
     }
   if (m->first_item == NULL)
     m->first_item = title;
@@ -2104,7 +2230,7 @@ add_people (Demo      *d,
     {
     case MEETING_JOINT:
       add_members (d, c, m, 0, recorder, rng_range (&d->rng, 1, 2));
-      add_branch_secretaries (d, c, m, rng_range (&d->rng, 2, 3));
+      add_branch_secretaries (d, c, m, rng_range (&d->rng, 1, 2));
       add_unit_reps (d, c, m, rng_range (&d->rng, 2, 3));
       if (m->estate->manager != NULL && rng_chance (&d->rng, 60))
         {
@@ -2149,12 +2275,13 @@ meeting_summary (Demo          *d,
     case MEETING_SELF_GOV:
     case MEETING_CO_GOV:
     default:
-      body = keepf (d, "按照“共同会商、提出方案、协同执行、落实反馈”的程序，围绕“%s”等%u个议题进行了深入讨论",
-                    m->first_item, m->n_items);
+      body = keepf (d, "按照“共同会商、提出方案、协同执行、落实反馈”的程序，"
+                       "围绕“%s”等%u个议题进行了深入讨论", m->first_item, m->n_items);
       break;
     }
   return keepf (d, "会议由%s主持，应到%u人，实到%u人，请假%u人，缺席%u人。会议%s，形成决议%u项。",
-                host, m->tally.due, m->tally.present, m->tally.leave, m->tally.absent, body, m->n_decisions);
+                host, m->tally.due, m->tally.present, m->tally.leave, m->tally.absent, body,
+                m->n_decisions);
 }
 
 /* Older minutes are mostly approved; recent ones are still in review. */
@@ -2182,12 +2309,14 @@ approve_meeting (Demo        *d,
   g_autoptr(JsonObject) obj = json_object_new ();
   int age = g_date_days_between (date, &d->today);
   GDate on = days_from (date, (int) rng_range (&d->rng, 1, (guint) MIN (age, 10)));
+  guint hour;
 
-  json_object_set_string_member (obj, "state", JL_MEETING_APPROVED);
-  json_object_set_string_member (obj, "approved_by", keepf (d, "%s党工委 %s", c->street,
-                                                           person_name (d, rng_chance (&d->rng, 60))));
-  json_object_set_string_member (obj, "approved_at", keepf (d, "%s %02u:%02u", date_str (d, &on),
-                                                           rng_range (&d->rng, 9, 17), rng_below (&d->rng, 4) * 15));
+  set_str (obj, "state", JL_MEETING_APPROVED);
+  set_str (obj, "approved_by", keepf (d, "%s党工委 %s", c->street,
+                                     person_name (d, rng_chance (&d->rng, 60))));
+  hour = rng_range (&d->rng, 9, 17);
+  set_str (obj, "approved_at", keepf (d, "%s %02u:%02u", date_str (d, &on), hour,
+                                     rng_below (&d->rng, 4) * 15));
   return put (d, "meeting", id, obj, error);
 }
 
@@ -2218,35 +2347,35 @@ put_meeting (Demo         *d,
   m.branch = &g_array_index (c->branches, Branch, m.estate->branch);
   host = estate_level ? &m.branch->secretary : &g_array_index (c->members, Participant, 0);
   if (title == NULL)
-    title = keepf (d, kind == MEETING_SELF_GOV ? "%s居民议事会（自治议）" : "%s共治协商会（共治议）",
-                   m.estate->name);
+    title = kind == MEETING_SELF_GOV ? keepf (d, "%s居民议事会（自治议）", m.estate->name)
+                                     : keepf (d, "%s共治协商会（共治议）", m.estate->name);
 
-  json_object_set_string_member (obj, "community_id", c->id);
-  json_object_set_string_member (obj, "org_id", estate_level ? m.branch->id : c->committee_id);
-  json_object_set_string_member (obj, "meeting_type", meeting_types[kind]);
-  json_object_set_string_member (obj, "title", title);
-  json_object_set_string_member (obj, "held_at", keepf (d, "%s %02u:%02u", date_str (d, date), hour, minute));
-  json_object_set_string_member (obj, "ended_at", keepf (d, "%s %02u:%02u", date_str (d, date), hour + 2, minute));
-  json_object_set_string_member (obj, "place", estate_level ? keepf (d, "%s党群服务站", m.estate->name)
-                                                            : PICK (&d->rng, places));
-  json_object_set_string_member (obj, "host_id", host->person_id);
-  json_object_set_string_member (obj, "recorder_id", g_array_index (c->members, Participant, recorder).person_id);
+  set_str (obj, "community_id", c->id);
+  set_str (obj, "org_id", estate_level ? m.branch->id : c->committee_id);
+  set_str (obj, "meeting_type", meeting_types[kind]);
+  set_str (obj, "title", title);
+  set_str (obj, "held_at", keepf (d, "%s %02u:%02u", date_str (d, date), hour, minute));
+  set_str (obj, "ended_at", keepf (d, "%s %02u:%02u", date_str (d, date), hour + 2, minute));
+  set_str (obj, "place", estate_level ? keepf (d, "%s党群服务站", m.estate->name)
+                                      : PICK (&d->rng, places));
+  set_str (obj, "host_id", host->person_id);
+  set_str (obj, "recorder_id", g_array_index (c->members, Participant, recorder).person_id);
   if (kind == MEETING_JOINT)
-    json_object_set_string_member (obj, "observers", keepf (d, "%s党工委组织委员", c->street));
+    set_str (obj, "observers", keepf (d, "%s党工委组织委员", c->street));
   else if (kind == MEETING_CO_GOV)
-    json_object_set_string_member (obj, "observers", "辖区民警、人大代表、居民代表");
-  json_object_set_boolean_member (obj, "is_public", kind != MEETING_COMMITTEE);
+    set_str (obj, "observers", "辖区民警、人大代表、居民代表");
+  set_bool (obj, "is_public", kind != MEETING_COMMITTEE);
 
   add_attendance (d, &m, host, "due", TRUE);
   add_attendance (d, &m, &g_array_index (c->members, Participant, recorder), "due", TRUE);
   add_people (d, c, &m, recorder);
   add_agenda (d, c, &m);
-  json_object_set_string_member (obj, "summary", meeting_summary (d, &m, host->name));
+  set_str (obj, "summary", meeting_summary (d, &m, host->name));
 
   /* The store applies the state once the children are in. */
   state = meeting_state (d, date);
   if (strcmp (state, JL_MEETING_DRAFT) != 0)
-    json_object_set_string_member (obj, "state", JL_MEETING_SUBMITTED);
+    set_str (obj, "state", JL_MEETING_SUBMITTED);
   d->stats.meetings++;
   if (!put (d, "meeting", NULL, obj, error))
     return FALSE;
@@ -2278,58 +2407,81 @@ month_end (const GDate *start,
   return out;
 }
 
-/* One joint meeting a quarter for the last four quarters (this quarter's
- * is missing in a few communities), a committee meeting a month for four
- * months, a general meeting a half-year, and a few consultations. */
 static gboolean
-put_meetings (Demo       *d,
-              Community  *c,
-              GError    **error)
+put_joint_meetings (Demo       *d,
+                    Community  *c,
+                    GError    **error)
 {
   guint quarter_month = (g_date_get_month (&d->today) - 1) % 3;
-  guint half_month = (g_date_get_month (&d->today) - 1) % 6;
 
   for (guint k = 0; k < 4; k++)
     {
       GDate from = month_start (&d->today, quarter_month + 3 * (3 - k));
       GDate to = month_end (&from, 3);
       guint q = (g_date_get_month (&from) - 1) / 3;
+      const char *title = keepf (d, "%u年第%s季度党建联席会议", g_date_get_year (&from),
+                                 cn_numbers[q]);
 
       if (k == 3 && d->missing_joint[c->index])
         continue;
-      c->joint_date[k] = random_day (d, &from, earlier (&to, &d->today));
-      if (!put_meeting (d, c, MEETING_JOINT, keepf (d, "%u年第%s季度党建联席会议", g_date_get_year (&from), cn_numbers[q]),
-                        &c->joint_date[k], &c->joint[k], error))
+      c->joint_date[k] = random_workday (d, &from, earlier (&to, &d->today));
+      if (!put_meeting (d, c, MEETING_JOINT, title, &c->joint_date[k], &c->joint[k], error))
         return FALSE;
     }
+  return TRUE;
+}
 
-  for (guint k = 0; k < 4; k++)
+static gboolean
+put_committee_meetings (Demo       *d,
+                        Community  *c,
+                        GError    **error)
+{
+  for (guint k = 0; k < 3; k++)
     {
-      GDate from = month_start (&d->today, 3 - k);
+      GDate from = month_start (&d->today, 2 - k);
       GDate to = month_end (&from, 1);
-      GDate date = random_day (d, &from, earlier (&to, &d->today));
+      GDate date = random_workday (d, &from, earlier (&to, &d->today));
+      const char *title = keepf (d, "%u年%u月社区党委会议", g_date_get_year (&from),
+                                 g_date_get_month (&from));
 
-      if (!put_meeting (d, c, MEETING_COMMITTEE,
-                        keepf (d, "%u年%u月社区党委会议", g_date_get_year (&from), g_date_get_month (&from)),
-                        &date, NULL, error))
+      if (!put_meeting (d, c, MEETING_COMMITTEE, title, &date, NULL, error))
         return FALSE;
     }
+  return TRUE;
+}
 
-  for (guint k = 0; k < 2; k++)
+static gboolean
+put_general_meeting (Demo       *d,
+                     Community  *c,
+                     GError    **error)
+{
+  GDate from = month_start (&d->today, (g_date_get_month (&d->today) - 1) % 6);
+  GDate to = month_end (&from, 6);
+  GDate date = random_workday (d, &from, earlier (&to, &d->today));
+  const char *title = keepf (d, "%u年%s半年党员大会", g_date_get_year (&from),
+                             g_date_get_month (&from) < 7 ? "上" : "下");
+
+  return put_meeting (d, c, MEETING_GENERAL, title, &date, NULL, error);
+}
+
+/* One joint meeting a quarter for the last four quarters (this quarter's
+ * is missing in a few communities), a committee meeting a month for three
+ * months, this half-year's general meeting, and a few consultations in
+ * the estates. */
+static gboolean
+put_meetings (Demo       *d,
+              Community  *c,
+              GError    **error)
+{
+  GDate from = days_from (&d->today, -300);
+
+  if (!put_joint_meetings (d, c, error) ||
+      !put_committee_meetings (d, c, error) ||
+      !put_general_meeting (d, c, error))
+    return FALSE;
+
+  for (guint k = rng_range (&d->rng, 1, 3); k > 0; k--)
     {
-      GDate from = month_start (&d->today, half_month + 6 * (1 - k));
-      GDate to = month_end (&from, 6);
-      GDate date = random_day (d, &from, earlier (&to, &d->today));
-
-      if (!put_meeting (d, c, MEETING_GENERAL,
-                        keepf (d, "%u年%s半年党员大会", g_date_get_year (&from), g_date_get_month (&from) < 7 ? "上" : "下"),
-                        &date, NULL, error))
-        return FALSE;
-    }
-
-  for (guint k = rng_range (&d->rng, 2, 4); k > 0; k--)
-    {
-      GDate from = days_from (&d->today, -300);
       GDate date = random_day (d, &from, &d->today);
 
       if (!put_meeting (d, c, k % 2 ? MEETING_SELF_GOV : MEETING_CO_GOV, NULL, &date, NULL, error))
@@ -2337,6 +2489,8 @@ put_meetings (Demo       *d,
     }
   return TRUE;
 }
+
+static const char *const problem_sources[] = { "hot_issue", "visit", "residents", "other" };
 
 /* Prominent problems: one or two a year per unit, this year and last;
  * this year's are often the ones agreed in a joint meeting. */
@@ -2375,15 +2529,15 @@ set_problem_outcome (Demo        *d,
   if (strcmp (status, "solved") == 0 && g_date_compare (&solved, started) < 0)
     solved = *started;
 
-  json_object_set_string_member (obj, "status", status);
+  set_str (obj, "status", status);
   if (strcmp (status, "solved") == 0)
     {
       guint rating = rng_below (&d->rng, 100);
 
       set_date (d, obj, "solved_on", &solved);
-      json_object_set_string_member (obj, "result_text", result);
-      json_object_set_string_member (obj, "resident_rating",
-                                     rating < 75 ? "satisfied" : rating < 95 ? "basic" : "unsatisfied");
+      set_str (obj, "result_text", result);
+      set_str (obj, "resident_rating",
+               rating < 75 ? "satisfied" : rating < 95 ? "basic" : "unsatisfied");
     }
 }
 
@@ -2417,23 +2571,22 @@ put_problems (Demo       *d,
               GDate meeting_date;
               const char *meeting = joint_meeting_in (c, year, &meeting_date);
 
-              json_object_set_string_member (obj, "unit_id", u->id);
-              json_object_set_string_member (obj, "estate_id", e->id);
-              json_object_set_int_member (obj, "year", year);
-              json_object_set_int_member (obj, "seq", k + 1);
-              json_object_set_string_member (obj, "title", title);
-              json_object_set_string_member (obj, "description",
-                                             keepf (d, "居民多次反映%s，影响群众生活，经共同会商确定由%s牵头协调解决。",
-                                                    title, u->name));
+              set_str (obj, "unit_id", u->id);
+              set_str (obj, "estate_id", e->id);
+              set_int (obj, "year", year);
+              set_int (obj, "seq", k + 1);
+              set_str (obj, "title", title);
+              set_str (obj, "description",
+                       keepf (d, "居民多次反映%s，影响群众生活，经共同会商确定由%s牵头协调解决。",
+                              title, u->name));
               if (meeting != NULL && rng_chance (&d->rng, 50))
                 {
-                  json_object_set_string_member (obj, "source", "joint_meeting");
-                  json_object_set_string_member (obj, "agreed_in_meeting_id", meeting);
+                  set_str (obj, "source", "joint_meeting");
+                  set_str (obj, "agreed_in_meeting_id", meeting);
                   started = meeting_date;
                 }
               else
-                json_object_set_string_member (obj, "source", PICK (&d->rng, ((const char *[]) {
-                                                 "hot_issue", "visit", "residents", "other" })));
+                set_str (obj, "source", PICK (&d->rng, problem_sources));
               set_date (d, obj, "started_on", &started);
               set_problem_outcome (d, obj, year == this_year, &started, year_end,
                                    expand (d, problems[picked[k]].result, "EU", values));
@@ -2469,33 +2622,33 @@ put_templates (Demo       *d,
   const double *weights = weight_sets[rng_below (&d->rng, G_N_ELEMENTS (weight_sets))];
   JsonObject *criterion;
 
-  json_object_set_string_member (obj, "community_id", c->id);
-  json_object_set_string_member (obj, "name", "红色物业考评表");
-  json_object_set_string_member (obj, "target_kind", "property");
-  json_object_set_string_member (obj, "scale", "score");
+  set_str (obj, "community_id", c->id);
+  set_str (obj, "name", "红色物业考评表");
+  set_str (obj, "target_kind", "property");
+  set_str (obj, "scale", "score");
   score->n_criteria = G_N_ELEMENTS (property_criteria);
   for (guint i = 0; i < score->n_criteria; i++)
     {
       criterion = child_new (d, obj, "eval_criterion", TRUE, &score->criteria[i]);
-      json_object_set_int_member (criterion, "position", i + 1);
-      json_object_set_string_member (criterion, "category", property_criteria[i].category);
-      json_object_set_string_member (criterion, "content", property_criteria[i].content);
-      json_object_set_string_member (criterion, "standard", property_criteria[i].standard);
-      json_object_set_double_member (criterion, "max_points", weights[i]);
-      json_object_set_double_member (criterion, "weight", weights[i]);
+      set_int (criterion, "position", i + 1);
+      set_str (criterion, "category", property_criteria[i].category);
+      set_str (criterion, "content", property_criteria[i].content);
+      set_str (criterion, "standard", property_criteria[i].standard);
+      set_real (criterion, "max_points", weights[i]);
+      set_real (criterion, "weight", weights[i]);
       score->max_points[i] = weights[i];
     }
 
-  json_object_set_string_member (sat, "community_id", c->id);
-  json_object_set_string_member (sat, "name", "业委会履职满意度测评表");
-  json_object_set_string_member (sat, "target_kind", "owners_committee");
-  json_object_set_string_member (sat, "scale", "satisfaction");
-  json_object_set_boolean_member (sat, "drop_extremes", FALSE);
+  set_str (sat, "community_id", c->id);
+  set_str (sat, "name", "业委会履职满意度测评表");
+  set_str (sat, "target_kind", "owners_committee");
+  set_str (sat, "scale", "satisfaction");
+  set_bool (sat, "drop_extremes", FALSE);
   criterion = child_new (d, sat, "eval_criterion", TRUE, &satisfaction->criteria[0]);
-  json_object_set_int_member (criterion, "position", 1);
-  json_object_set_string_member (criterion, "content", "业委会依法履职、公开透明、服务业主的总体评价");
-  json_object_set_double_member (criterion, "max_points", 100);
-  json_object_set_double_member (criterion, "weight", 100);
+  set_int (criterion, "position", 1);
+  set_str (criterion, "content", "业委会依法履职、公开透明、服务业主的总体评价");
+  set_real (criterion, "max_points", 100);
+  set_real (criterion, "weight", 100);
   satisfaction->n_criteria = 1;
   satisfaction->satisfaction = TRUE;
 
@@ -2521,10 +2674,10 @@ add_scores (Demo           *d,
       if (i == skipped)
         continue;
       cell = child_new (d, sheet, "eval_score", FALSE, NULL);
-      json_object_set_string_member (cell, "criterion_id", tpl->criteria[i]);
+      set_str (cell, "criterion_id", tpl->criteria[i]);
       /* Half points, never above the maximum. */
-      json_object_set_double_member (cell, "points", MIN (tpl->max_points[i],
-                                                          (double) (guint) (tpl->max_points[i] * q * 2 + 0.5) / 2));
+      set_real (cell, "points", MIN (tpl->max_points[i],
+                                     (double) (guint) (tpl->max_points[i] * q * 2 + 0.5) / 2));
     }
 }
 
@@ -2544,13 +2697,13 @@ put_sheets (Demo           *d,
       guint roll = rng_below (&d->rng, 100);
 
       d->stats.records++;
-      json_object_set_string_member (sheet, "round_id", round_id);
-      json_object_set_string_member (sheet, "target_id", target_id);
-      json_object_set_int_member (sheet, "ballot_no", ++*ballot);
+      set_str (sheet, "round_id", round_id);
+      set_str (sheet, "target_id", target_id);
+      set_int (sheet, "ballot_no", ++*ballot);
       if (roll < 3)
         {
-          json_object_set_boolean_member (sheet, "is_void", TRUE);
-          json_object_set_string_member (sheet, "void_reason", PICK (&d->rng, void_reasons));
+          set_bool (sheet, "is_void", TRUE);
+          set_str (sheet, "void_reason", PICK (&d->rng, void_reasons));
         }
       else if (tpl->satisfaction)
         {
@@ -2558,14 +2711,14 @@ put_sheets (Demo           *d,
 
           /* roll 3–5: left blank, an incomplete sheet */
           if (roll >= 6)
-            json_object_set_string_member (sheet, "choice", x < quality ? "satisfied"
-                                                            : x < quality + (1 - quality) * 0.7 ? "basic"
-                                                            : "unsatisfied");
+            set_str (sheet, "choice", x < quality ? "satisfied"
+                                      : x < quality + (1 - quality) * 0.7 ? "basic"
+                                      : "unsatisfied");
         }
       else
         add_scores (d, sheet, tpl, quality, roll < 6);
       if (roll >= 3 && rng_chance (&d->rng, 12))
-        json_object_set_string_member (sheet, "comment", PICK (&d->rng, sheet_comments));
+        set_str (sheet, "comment", PICK (&d->rng, sheet_comments));
       d->stats.score_sheets++;
       if (!put (d, "eval_sheet", NULL, sheet, error))
         return FALSE;
@@ -2574,7 +2727,8 @@ put_sheets (Demo           *d,
 }
 
 /* A round with three to five estates' property companies or owners'
- * committees, anonymous ballots, five to nine sheets per target. */
+ * committees and anonymous ballots. Last year's is published, with five
+ * to nine sheets per target; this year's is being prepared. */
 static gboolean
 put_round (Demo            *d,
            Community       *c,
@@ -2599,35 +2753,37 @@ put_round (Demo            *d,
   pick_distinct (&d->rng, n_candidates, n_targets, order);
 
   obj = record_new (d, &round_id);
-  json_object_set_string_member (obj, "community_id", c->id);
-  json_object_set_string_member (obj, "template_id", tpl->id);
-  json_object_set_string_member (obj, "title", keepf (d, tpl->satisfaction ? "%u年度业委会履职满意度测评"
-                                                                           : "%u年度红色物业考评", year));
+  set_str (obj, "community_id", c->id);
+  set_str (obj, "template_id", tpl->id);
+  set_str (obj, "title", keepf (d, tpl->satisfaction ? "%u年度业委会履职满意度测评"
+                                                     : "%u年度红色物业考评", year));
   set_date (d, obj, "period_from", &from);
   set_date (d, obj, "period_to", &to);
-  json_object_set_boolean_member (obj, "anonymous", TRUE);
+  set_bool (obj, "anonymous", TRUE);
   if (year < g_date_get_year (&d->today))
     {
-      json_object_set_string_member (obj, "state", "published");
+      set_str (obj, "state", "published");
       set_date (d, obj, "published_on", earlier (&published, &d->today));
     }
   else
-    json_object_set_string_member (obj, "state", "scoring");
+    set_str (obj, "state", "preparing");
 
   for (guint i = 0; i < n_targets; i++)
     {
       const Estate *e = &g_array_index (c->estates, Estate, candidates[order[i]]);
       JsonObject *target = child_new (d, obj, "eval_target", TRUE, &target_ids[i]);
 
-      json_object_set_string_member (target, "name", tpl->satisfaction ? keepf (d, "%s业主委员会", e->name)
-                                                                       : keepf (d, "%s（%s）", e->name, e->company->name));
-      json_object_set_string_member (target, "ref_id", e->id);
-      json_object_set_int_member (target, "position", i + 1);
+      if (tpl->satisfaction)
+        set_str (target, "name", keepf (d, "%s业主委员会", e->name));
+      else
+        set_str (target, "name", keepf (d, "%s（%s）", e->name, e->company->name));
+      set_str (target, "ref_id", e->id);
+      set_int (target, "position", i + 1);
     }
   if (!put (d, "eval_round", NULL, obj, error))
     return FALSE;
 
-  for (guint i = 0; i < n_targets; i++)
+  for (guint i = 0; i < n_targets && year < g_date_get_year (&d->today); i++)
     if (!put_sheets (d, round_id, target_ids[i], tpl, &ballot, error))
       return FALSE;
   return TRUE;
@@ -2662,6 +2818,8 @@ put_community_all (Demo       *d,
   gboolean ok;
 
   rng_init (&d->rng, d->seed, 1000 + (guint64) index);
+  d->community = index;
+  d->next_id = 0;
   c.index = index;
   c.n_estates = d->estates_per[index];
   c.n_pairs = d->pairs_per[index];
@@ -2675,8 +2833,10 @@ put_community_all (Demo       *d,
   c.units = g_array_new (FALSE, TRUE, sizeof (Unit));
 
   ok = put_community (d, &c, error) &&
-       put_committee (d, &c, error) &&
-       (plan_estates (d, &c), TRUE) &&
+       put_committee (d, &c, error);
+  if (ok)
+    plan_estates (d, &c);
+  ok = ok &&
        put_branches (d, &c, error) &&
        put_estates (d, &c, error) &&
        put_branch_people (d, &c, error) &&
@@ -2721,7 +2881,7 @@ demo_new (JlStore *store,
 static gboolean
 already_generated (Demo *d)
 {
-  g_autofree char *name = g_strdup_printf ("jinlin-demo/%u/%u/0", d->seed, d->scale);
+  g_autofree char *name = g_strdup_printf ("jinlin-demo/%u/%u/0/0", d->seed, d->scale);
   g_autofree char *id = jl_uuid_v5_new (JL_UUID_NAMESPACE, name);
   g_autoptr(JlRecord) record = jl_store_get (d->store, "community", id, NULL);
 

@@ -468,7 +468,11 @@ _jl_store_open_at_version (const char  *path,
 
   if (!_jl_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !_jl_store_exec (self, "PRAGMA synchronous = FULL", error) ||
-      !_jl_store_exec (self, "PRAGMA foreign_keys = ON", error))
+      !_jl_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      /* Bulk writes (demo, import, pulled pages) nest a savepoint per
+       * record: keep its journal and a larger page cache in memory. */
+      !_jl_store_exec (self, "PRAGMA temp_store = MEMORY", error) ||
+      !_jl_store_exec (self, "PRAGMA cache_size = -65536", error))
     return NULL;
 
   if (!_jl_store_migrate (self, target_version, error))
