@@ -114,29 +114,33 @@ column_text (sqlite3_stmt *stmt,
 /* Figures
  */
 
+/* One pass over each table, every figure of that table at once. */
 static const char counts_sql[] =
   "SELECT"
-  " (SELECT count(*) FROM community x WHERE x.deleted = 0{x}),"
-  " (SELECT count(*) FROM estate x WHERE x.deleted = 0{x}),"
-  " (SELECT count(*) FROM party_org x WHERE x.deleted = 0 AND x.level = 'branch'{x}),"
-  " (SELECT count(*) FROM party_org x WHERE x.deleted = 0 AND x.level = 'group'{x}),"
-  " (SELECT count(*) FROM partner_unit x WHERE x.deleted = 0{x}),"
-  " (SELECT count(*) FROM part_time_member x WHERE x.deleted = 0"
+  " (SELECT count (*) FROM community x WHERE x.deleted = 0{x}),"
+  " (SELECT count (*) FROM partner_unit x WHERE x.deleted = 0{x}),"
+  " (SELECT count (*) FROM part_time_member x WHERE x.deleted = 0"
   "    AND (x.term_end IS NULL OR x.term_end >= :today){x}),"
-  " (SELECT count(*) FROM person x WHERE x.deleted = 0{x}),"
-  " (SELECT count(*) FROM meeting x WHERE x.deleted = 0"
-  "    AND x.held_at >= :ystart AND x.held_at < :ynext{x}),"
-  " (SELECT count(*) FROM meeting x WHERE x.deleted = 0 AND x.meeting_type = 'joint'"
-  "    AND x.held_at >= :qstart AND x.held_at < :qnext{x}),"
-  " (SELECT count(*) FROM problem x WHERE x.deleted = 0 AND x.year = :year{x}),"
-  " (SELECT count(*) FROM problem x WHERE x.deleted = 0 AND x.year = :year"
-  "    AND x.status = 'solved'{x})";
+  " (SELECT count (*) FROM person x WHERE x.deleted = 0{x})";
+
+static const char orgs_sql[] =
+  "SELECT coalesce (sum (x.level = 'branch'), 0), coalesce (sum (x.level = 'group'), 0)"
+  " FROM party_org x WHERE x.deleted = 0{x}";
+
+static const char meetings_sql[] =
+  "SELECT coalesce (sum (x.held_at >= :ystart AND x.held_at < :ynext), 0),"
+  " coalesce (sum (x.meeting_type = 'joint' AND x.held_at >= :qstart AND x.held_at < :qnext), 0)"
+  " FROM meeting x WHERE x.deleted = 0{x}";
+
+static const char problems_sql[] =
+  "SELECT count (*), coalesce (sum (x.status = 'solved'), 0)"
+  " FROM problem x WHERE x.deleted = 0 AND x.year = :year{x}";
 
 /* Covered: the estate's branch is a live organisation. The red shares
  * count only estates that have an owners' committee or a property
  * company, which are also the shares' denominators. */
 static const char estates_sql[] =
-  "SELECT"
+  "SELECT count (*),"
   " coalesce (sum (EXISTS (SELECT 1 FROM party_org o WHERE o.id = x.branch_id AND o.deleted = 0)), 0),"
   " coalesce (sum (x.has_owners_committee = 1), 0),"
   " coalesce (sum (x.has_owners_committee = 1 AND x.red_owners_committee = 1), 0),"
@@ -149,35 +153,49 @@ static const char units_per_community_sql[] =
   " (SELECT (SELECT count (*) FROM partner_unit u WHERE u.community_id = x.id AND u.deleted = 0) AS n"
   "  FROM community x WHERE x.deleted = 0{x})";
 
+/* Runs @sql, which returns one row, into @values. */
+static gboolean
+read_row (JlStore                *self,
+          const JlOverviewScope  *scope,
+          const char             *sql,
+          gint64                **values,
+          guint                   n_values,
+          GError                **error)
+{
+  sqlite3_stmt *stmt = prepare (self, scope, sql, error);
+  gboolean row;
+
+  if (stmt == NULL || !step (self, stmt, &row, error))
+    return FALSE;
+  for (guint i = 0; row && i < n_values; i++)
+    *values[i] = sqlite3_column_int64 (stmt, i);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static gboolean
 read_counts (JlStore                *self,
              const JlOverviewScope  *scope,
              JlOverview             *ov,
              GError                **error)
 {
-  gint64 *counts[] = {
-    &ov->communities, &ov->estates, &ov->branches, &ov->groups, &ov->partner_units,
-    &ov->part_time_members, &ov->people, &ov->meetings_this_year,
-    &ov->joint_meetings_this_quarter, &ov->problems_this_year, &ov->problems_solved,
-  };
-  gint64 *shares[] = {
-    &ov->estates_covered, &ov->estates_with_oc, &ov->red_owners_committees,
+  gint64 *counts[] = { &ov->communities, &ov->partner_units, &ov->part_time_members, &ov->people };
+  gint64 *orgs[] = { &ov->branches, &ov->groups };
+  gint64 *meetings[] = { &ov->meetings_this_year, &ov->joint_meetings_this_quarter };
+  gint64 *problems[] = { &ov->problems_this_year, &ov->problems_solved };
+  gint64 *estates[] = {
+    &ov->estates, &ov->estates_covered, &ov->estates_with_oc, &ov->red_owners_committees,
     &ov->estates_with_pc, &ov->red_property_companies,
   };
   sqlite3_stmt *stmt;
   gboolean row;
 
-  if (!(stmt = prepare (self, scope, counts_sql, error)) || !step (self, stmt, &row, error))
+  if (!read_row (self, scope, counts_sql, counts, G_N_ELEMENTS (counts), error) ||
+      !read_row (self, scope, orgs_sql, orgs, G_N_ELEMENTS (orgs), error) ||
+      !read_row (self, scope, meetings_sql, meetings, G_N_ELEMENTS (meetings), error) ||
+      !read_row (self, scope, problems_sql, problems, G_N_ELEMENTS (problems), error) ||
+      !read_row (self, scope, estates_sql, estates, G_N_ELEMENTS (estates), error))
     return FALSE;
-  for (guint i = 0; row && i < G_N_ELEMENTS (counts); i++)
-    *counts[i] = sqlite3_column_int64 (stmt, i);
-  sqlite3_reset (stmt);
-
-  if (!(stmt = prepare (self, scope, estates_sql, error)) || !step (self, stmt, &row, error))
-    return FALSE;
-  for (guint i = 0; row && i < G_N_ELEMENTS (shares); i++)
-    *shares[i] = sqlite3_column_int64 (stmt, i);
-  sqlite3_reset (stmt);
 
   if (!(stmt = prepare (self, scope, units_per_community_sql, error)) || !step (self, stmt, &row, error))
     return FALSE;
@@ -213,13 +231,16 @@ static const char no_project_sql[] =
   "  (SELECT 1 FROM project p WHERE p.unit_id = x.id AND p.deleted = 0 AND p.year = :year)"
   " ORDER BY c.name, x.name";
 
-/* Active links as the store's own warning counts them (jl-store-rules.c). */
+/* Active links as the store's own warning counts them (jl-store-rules.c),
+ * grouped before the join so that only the few units over the limit are
+ * looked up. */
 static const char many_estates_sql[] =
-  "SELECT u.id, u.community_id, c.name, u.name, count (*) FROM unit_estate_link x"
-  " JOIN partner_unit u ON u.id = x.unit_id AND u.deleted = 0"
+  "SELECT u.id, u.community_id, c.name, u.name, l.n FROM"
+  " (SELECT x.unit_id, count (*) AS n FROM unit_estate_link x"
+  "  WHERE x.deleted = 0{x} AND (x.until IS NULL OR x.until >= :today)"
+  "  GROUP BY x.unit_id HAVING count (*) > 2) l"
+  " JOIN partner_unit u ON u.id = l.unit_id AND u.deleted = 0"
   " JOIN community c ON c.id = u.community_id"
-  " WHERE x.deleted = 0{x} AND (x.until IS NULL OR x.until >= :today)"
-  " GROUP BY u.id HAVING count (*) > 2"
   " ORDER BY c.name, u.name";
 
 /* Open rounds only: once results are published, their void ballots are
