@@ -1,0 +1,172 @@
+/* jl-server-store.h: the one storage interface of jinlin-server
+ *
+ * Everything the protocol code (jl-server-sync.c, jl-server-auth.c,
+ * jl-server-admin.c) keeps goes through this table of functions, so a
+ * PostgreSQL backend (libpq) can follow without touching the protocol.
+ * The SQLite backend is jl-server-store-sqlite.c.
+ *
+ * A backend serialises writers per community at least: begin (write)
+ * takes the lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: SELECT … FOR
+ * UPDATE on the community row) so that sequence numbers are allocated and
+ * committed in order.
+ *
+ * Getters return NULL without an error for "not found".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "jl-sync-protocol.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64    id;
+  char     *name;
+  char     *pw_hash;       /* crypto_pwhash_str (argon2id) */
+  char     *role;          /* clerk | secretary | district */
+  char     *district;
+  gboolean  disabled;
+  GStrv     communities;   /* user_community */
+  gint64    created_ms;
+} JlServerUser;
+
+typedef struct
+{
+  char     *id;
+  gint64    user_id;
+  char     *user_name;
+  char     *name;
+  gboolean  revoked;
+  gint64    created_ms;
+  gint64    last_seen_ms;
+  gint64    last_dseq;
+  gint64    skew_ms;
+} JlServerDevice;
+
+/* A synced row: fields maps a field name to {"value", "ver", "hlc",
+ * "device", "chlc"} (chlc: the stamp the client sent, before clamping). */
+typedef struct
+{
+  char       *row_id;
+  char       *kind;
+  char       *community_id;
+  gint64      row_seq;
+  gboolean    deleted;
+  JsonObject *fields;
+} JlServerRow;
+
+typedef struct
+{
+  char         *change_id;
+  char         *device_id;
+  gint64        dseq;
+  JlSyncStatus  status;
+  gint64        seq;
+  char         *row_id;
+  char         *field;
+} JlServerApplied;
+
+typedef struct
+{
+  char     *id;
+  char     *community_id;
+  gint64    seq;
+  char     *kind;           /* concurrent | edited_after_delete | rejected | frozen */
+  char     *tbl;
+  char     *row_id;
+  char     *field;
+  JsonNode *winner_value;
+  JlHlc     winner_hlc;
+  char     *winner_device;
+  char     *winner_user;
+  JsonNode *loser_value;
+  JlHlc     loser_hlc;
+  char     *loser_device;
+  char     *loser_user;
+  char     *change_id;
+  gint64    created_ms;
+  char     *status;         /* open | restored | dismissed */
+} JlServerConflict;
+
+typedef struct _JlServerStore JlServerStore;
+
+typedef struct
+{
+  void              (*close)                (JlServerStore *self);
+
+  gboolean          (*begin)                (JlServerStore *self, gboolean write, GError **error);
+  gboolean          (*commit)               (JlServerStore *self, GError **error);
+  void              (*rollback)             (JlServerStore *self);
+
+  gboolean          (*user_add)             (JlServerStore *self, JlServerUser *user, GError **error);
+  JlServerUser     *(*user_get)             (JlServerStore *self, const char *name, GError **error);
+  gboolean          (*user_update)          (JlServerStore *self, const JlServerUser *user, GError **error);
+  GPtrArray        *(*user_list)            (JlServerStore *self, GError **error);
+  gboolean          (*user_grant)           (JlServerStore *self, gint64 user_id, const char *community_id,
+                                             GError **error);
+  /* Communities whose community row names @district. */
+  GStrv             (*district_communities) (JlServerStore *self, const char *district, GError **error);
+
+  gboolean          (*device_add)           (JlServerStore *self, const JlServerDevice *device,
+                                             const char *token_hash, GError **error);
+  JlServerDevice   *(*device_by_token)      (JlServerStore *self, const char *token_hash, GError **error);
+  gboolean          (*device_update)        (JlServerStore *self, const JlServerDevice *device, GError **error);
+  GPtrArray        *(*device_list)          (JlServerStore *self, GError **error);
+  /* The user name of device @id ("" when unknown). */
+  char             *(*device_user)          (JlServerStore *self, const char *id, GError **error);
+
+  /* Allocates the next sequence number of @community_id (creating it). */
+  gint64            (*next_seq)             (JlServerStore *self, const char *community_id, GError **error);
+  gboolean          (*set_district)         (JlServerStore *self, const char *community_id, const char *district,
+                                             GError **error);
+
+  JlServerRow      *(*row_get)              (JlServerStore *self, const char *row_id, GError **error);
+  gboolean          (*row_put)              (JlServerStore *self, const JlServerRow *row, GError **error);
+  JlServerApplied  *(*applied_get)          (JlServerStore *self, const char *change_id, GError **error);
+  gboolean          (*applied_put)          (JlServerStore *self, const JlServerApplied *applied, GError **error);
+  gboolean          (*conflict_put)         (JlServerStore *self, const JlServerConflict *conflict, GError **error);
+  /* Rows and conflict entries of @community_id with a sequence number
+   * above @after, in order, at most @limit (JlSyncRow). */
+  GPtrArray        *(*pull)                 (JlServerStore *self, const char *community_id, gint64 after,
+                                             guint limit, GError **error);
+  /* Live rows of the community and the XOR of their hashes. */
+  gboolean          (*summary)              (JlServerStore *self, const char *community_id, gint64 *count,
+                                             char **hash, GError **error);
+} JlServerStoreVTable;
+
+struct _JlServerStore
+{
+  const JlServerStoreVTable *vtable;
+};
+
+/* The SQLite backend: one file, WAL, its own migrations. */
+JlServerStore *jl_server_store_sqlite_open (const char *path,
+                                            GError    **error);
+void           jl_server_store_close       (JlServerStore *self);
+
+void jl_server_user_free     (JlServerUser     *user);
+void jl_server_device_free   (JlServerDevice   *device);
+void jl_server_row_free      (JlServerRow      *row);
+void jl_server_applied_free  (JlServerApplied  *applied);
+void jl_server_conflict_free (JlServerConflict *conflict);
+
+/* Backends share these conversions to the protocol's rows. */
+JlSyncRow *jl_server_row_to_sync      (const JlServerRow      *row);
+JlSyncRow *jl_server_conflict_to_sync (const JlServerConflict *conflict);
+/* Hash of one live row for the pull summary. */
+guint64    jl_server_row_hash         (const char *kind,
+                                       const char *row_id,
+                                       gint64      row_seq);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlServerUser, jl_server_user_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlServerDevice, jl_server_device_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlServerRow, jl_server_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlServerApplied, jl_server_applied_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlServerConflict, jl_server_conflict_free)
+
+G_END_DECLS
