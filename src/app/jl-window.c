@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "jl-eval-page.h"
 #include "jl-minutes-page.h"
@@ -139,6 +140,33 @@ sidebar_row_activated_cb (JlWindow      *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* JINLIN_BENCH_EXIT_AFTER_FIRST_FRAME=1 (bench/bench-app-start.c): at the
+ * first frame painted once the store is open and the first page shown,
+ * print the monotonic time and the peak memory, and quit. */
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      GtkWidget     *widget)
+{
+  g_autofree char *status = NULL;
+  const char *hwm;
+
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, widget);
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  hwm = status ? strstr (status, "VmHWM:") : NULL;
+  g_print ("JINLIN_BENCH first-frame-us=%" G_GINT64_FORMAT " vmhwm-kb=%" G_GINT64_FORMAT "\n",
+           g_get_monotonic_time (), hwm ? g_ascii_strtoll (hwm + 6, NULL, 10) : (gint64) -1);
+  g_application_quit (g_application_get_default ());
+}
+
+static gboolean
+bench_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  g_signal_connect (clock, "after-paint", G_CALLBACK (bench_after_paint_cb), widget);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 store_opened_cb (GObject      *source,
                  GAsyncResult *result,
@@ -171,8 +199,14 @@ store_opened_cb (GObject      *source,
       gtk_list_box_append (self->sidebar_list, make_sidebar_row (&sections[i]));
     }
 
-  last = g_settings_get_string (self->settings, "last-section");
+  /* JINLIN_SECTION opens a given section (screenshots, demos). */
+  last = g_strdup (g_getenv ("JINLIN_SECTION"));
+  if (last == NULL)
+    last = g_settings_get_string (self->settings, "last-section");
   jl_window_show_section (self, last);
+
+  if (g_getenv ("JINLIN_BENCH_EXIT_AFTER_FIRST_FRAME") != NULL)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), bench_tick_cb, NULL, NULL);
 }
 
 static void

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "jl-cli.h"
+#include "jl-cli-overview.h"
+#include "jl-cli-sync.h"
 
 typedef struct
 {
@@ -30,8 +32,12 @@ static const Command commands[] = {
   { "delete", jl_cli_cmd_delete, "delete KIND ID", N_("Delete a record (and the records it owns)") },
   { "search", jl_cli_cmd_search, "search TEXT [--kind KIND] [--community ID] [--limit N]", N_("Full-text search, Chinese included") },
   { "results", jl_cli_cmd_results, "results ROUND-ID", N_("Compute the results of an evaluation round") },
+  { "overview", jl_cli_cmd_overview, "overview [--community ID] [--today YYYY-MM-DD]", N_("The seed report's figures and the warnings, for all communities or one") },
   { "export", jl_cli_cmd_export, "export --format json FILE", N_("Export the whole database") },
   { "import", jl_cli_cmd_import, "import FILE", N_("Import an export (all or nothing)") },
+  { "login", jl_cli_cmd_login, "login --server URL --user NAME [--password-file FILE] [--device-name NAME]", N_("Sign this database in to a sync server (password from the file, standard input or a prompt)") },
+  { "sync", jl_cli_cmd_sync, "sync [--attempts N]", N_("Push local changes, then pull; prints “pushed N, pulled N, conflicts N”") },
+  { "conflicts", jl_cli_cmd_conflicts, "conflicts [--community ID] [--all]", N_("List the sync conflict log (overwritten and quarantined values)") },
 };
 
 static void
@@ -58,6 +64,9 @@ print_help (FILE *out)
   fprintf (out, "  5  %s\n", _("refused: the record is read-only (approved minutes, amendments)"));
   fprintf (out, "  6  %s\n", _("the database cannot be used (not a Jinlin database, damaged, or newer); it was left untouched"));
   fprintf (out, "  7  %s\n", _("a file could not be read or written"));
+  fprintf (out, "  8  %s\n", _("sync: the server cannot be reached or failed; the changes wait, try again later"));
+  fprintf (out, "  9  %s\n", _("sync: not logged in, wrong password, device revoked or not allowed; log in again"));
+  fprintf (out, "  10 %s\n", _("sync: the server needs a newer Jinlin"));
 }
 
 int

@@ -45,6 +45,7 @@ static const Migration migrations[] = {
   { 3, "/cn/jinlin/core/schema/003-meetings.sql", NULL },
   { 4, "/cn/jinlin/core/schema/004-evaluation.sql", NULL },
   { 5, "/cn/jinlin/core/schema/005-search.sql", _jl_store_reindex_all },
+  { 6, "/cn/jinlin/core/schema/006-sync.sql", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JL_STORE_SCHEMA_VERSION);

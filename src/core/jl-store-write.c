@@ -1102,9 +1102,9 @@ put_internal (JlStore       *self,
         return NULL;
     }
 
-  /* A record just created under a new id is exactly what was written:
-   * reading it back cost a seventh of a put. */
-  if (fresh)
+  /* A record just created is exactly what was written: reading it back
+   * cost a seventh of a put. */
+  if (create)
     record = written_record (kind, new_id, community_id, merged, now, hlc);
   else
     record = _jl_store_load (self, kind, new_id, FALSE, error);
