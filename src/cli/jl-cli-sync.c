@@ -192,11 +192,11 @@ warn_skew (gint64 skew_ms)
   g_autofree char *amount = NULL;
 
   if (minutes >= 2 * 24 * 60)
-    amount = g_strdup_printf (_("%" G_GINT64_FORMAT " days"), minutes / (24 * 60));
+    amount = g_strdup_printf (_("%lld days"), (long long) (minutes / (24 * 60)));
   else if (minutes >= 120)
-    amount = g_strdup_printf (_("%" G_GINT64_FORMAT " hours"), minutes / 60);
+    amount = g_strdup_printf (_("%lld hours"), (long long) (minutes / 60));
   else
-    amount = g_strdup_printf (_("%" G_GINT64_FORMAT " minutes"), minutes);
+    amount = g_strdup_printf (_("%lld minutes"), (long long) minutes);
   g_printerr (skew_ms > 0 ? _("jinlin-cli: warning: this computer's clock is %s ahead of the server; please set the date and time.\n")
                           : _("jinlin-cli: warning: this computer's clock is %s behind the server; please set the date and time.\n"),
               amount);
@@ -242,8 +242,8 @@ jl_cli_cmd_sync (JlCliGlobals  *globals,
   if (stats.has_skew_warning)
     warn_skew (stats.skew_ms);
   if (stats.pending > 0)
-    g_printerr (_("jinlin-cli: %" G_GINT64_FORMAT " changes wait for communities this account cannot write\n"),
-                stats.pending);
+    g_printerr (_("jinlin-cli: %lld changes wait for communities this account cannot write\n"),
+                (long long) stats.pending);
   return JL_EXIT_OK;
 }
 

@@ -86,7 +86,7 @@ static const JlField part_time_member_fields[] = {
   { .name = "name", .type = JL_FIELD_TEXT, .label = N_("Name"), .flags = REQ | TITLE | SEARCH, .max_len = 50 },
   { .name = "post", .type = JL_FIELD_ENUM, .label = N_("Post in the community committee"), .values = ptm_posts },
   { .name = "unit_post", .type = JL_FIELD_TEXT, .label = N_("Post in the unit"), .max_len = 100 },
-  { .name = "rank", .type = JL_FIELD_TEXT, .label = N_("Rank"), .max_len = 50 },
+  { .name = "rank", .type = JL_FIELD_TEXT, .label = N_("Job grade"), .max_len = 50 },
   { .name = "term_start", .type = JL_FIELD_DATE, .label = N_("Term starts"), .flags = REQ },
   { .name = "term_end", .type = JL_FIELD_DATE, .label = N_("Term ends") },
   { .name = "mobile", .type = JL_FIELD_TEXT, .label = N_("Mobile"), .check = JL_CHECK_MOBILE },
