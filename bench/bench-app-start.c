@@ -45,7 +45,6 @@ make_demo (const char *path)
   g_autoptr(GError) error = NULL;
   g_autoptr(JlStore) store = NULL;
   g_autofree char *partial = g_strconcat (path, ".partial", NULL);
-  g_autofree char *name = NULL;
   JlDemoStats stats = { 0 };
   double start = bench_now ();
 

@@ -295,7 +295,9 @@ main (int    argc,
       for (guint q = 1; q < n_queries; q++)
         if (worst[q] > worst[max_q])
           max_q = q;
-      g_print ("    %-12s %7.2f ms  (%u hits)\n", queries[max_q], worst[max_q], n_hits[max_q]);
+      /* Pad by display width: a CJK character takes two columns. */
+      g_print ("    %s%*s %7.2f ms  (%u hits)\n", queries[max_q],
+               (int) (12 - 2 * g_utf8_strlen (queries[max_q], -1)), "", worst[max_q], n_hits[max_q]);
       worst[max_q] = -1;
     }
 

@@ -195,7 +195,7 @@ test_document (Fixture       *f,
   draft_text = jl_minutes_doc_to_text (draft);
   g_assert_true (has_line (draft_text, "莲前社区 党建联席会议记录（草稿）"));
 
-  jl_test_update_ok (f->store, "meeting", f->meeting, "{\"state\": \"submitted\"}");
+  g_object_unref (jl_test_update_ok (f->store, "meeting", f->meeting, "{\"state\": \"submitted\"}"));
   approved = jl_test_update_ok (f->store, "meeting", f->meeting,
                                 "{\"state\": \"approved\", \"approved_by\": \"张书记\","
                                 " \"approved_at\": \"2025-03-06 10:00\"}");

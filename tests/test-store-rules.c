@@ -103,10 +103,12 @@ assert_delete_read_only (JlStore    *store,
                          const char *id)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(JlRecord) still_there = NULL;
 
   g_assert_false (jl_store_delete (store, kind, id, &error));
   g_assert_error (error, JL_ERROR, JL_ERROR_READ_ONLY);
-  g_assert_true (jl_store_get (store, kind, id, NULL) != NULL);
+  still_there = jl_store_get (store, kind, id, NULL);
+  g_assert_nonnull (still_there);
 }
 
 /* Minutes

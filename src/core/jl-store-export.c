@@ -20,6 +20,27 @@
 #define EXPORT_FORMAT "jinlin-export"
 #define EXPORT_VERSION 1
 
+/* Members of a file being imported, whatever their JSON type: the
+ * json_object_get_*_member_with_default functions log a critical when the
+ * member is an array or an object (found by tests/fuzz/fuzz-import). */
+static const char *
+string_member (JsonObject *obj,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+}
+
+static gint64
+int_member (JsonObject *obj,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_int (node) : 0;
+}
+
 /* One snapshot for the whole export: other threads wait, and writes by
  * other processes (the CLI next to the app) are not seen half-way. */
 static gboolean
@@ -258,7 +279,7 @@ import_records (JlStore     *self,
           const char *id;
 
           if (!JSON_NODE_HOLDS_OBJECT (item) ||
-              (id = json_object_get_string_member_with_default (json_node_get_object (item), "id", NULL)) == NULL ||
+              (id = string_member (json_node_get_object (item), "id")) == NULL ||
               ((deleted = json_object_get_member (json_node_get_object (item), "_deleted")) != NULL &&
                (!JSON_NODE_HOLDS_VALUE (deleted) || json_node_get_value_type (deleted) != G_TYPE_BOOLEAN)))
             {
@@ -307,8 +328,7 @@ jl_store_import_json (JlStore     *self,
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      g_strcmp0 (json_object_get_string_member_with_default (obj = json_node_get_object (root), "format", NULL),
-                 EXPORT_FORMAT) != 0 ||
+      g_strcmp0 (string_member (obj = json_node_get_object (root), "format"), EXPORT_FORMAT) != 0 ||
       !json_object_has_member (obj, "records") ||
       !JSON_NODE_HOLDS_OBJECT (json_object_get_member (obj, "records")))
     {
@@ -316,8 +336,8 @@ jl_store_import_json (JlStore     *self,
                    _("“%s” is not a Jinlin export (it needs \"format\": \"jinlin-export\" and \"records\")"), path);
       return FALSE;
     }
-  if (json_object_get_int_member_with_default (obj, "version", 0) != EXPORT_VERSION ||
-      json_object_get_int_member_with_default (obj, "schema", 0) > JL_STORE_SCHEMA_VERSION)
+  if (int_member (obj, "version") != EXPORT_VERSION ||
+      int_member (obj, "schema") > JL_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, JL_ERROR, JL_ERROR_TOO_NEW,
                    _("“%s” was exported by a newer version of Jinlin. Please upgrade Jinlin."), path);

@@ -394,7 +394,7 @@ check_bands (const JlKind  *kind,
       JsonNode *min;
 
       if (!JSON_NODE_HOLDS_OBJECT (e) ||
-          json_object_get_string_member_with_default (band = json_node_get_object (e), "label", NULL) == NULL ||
+          str (band = json_node_get_object (e), "label") == NULL ||
           !json_object_has_member (band, "min") ||
           !JSON_NODE_HOLDS_VALUE (min = json_object_get_member (band, "min")) ||
           (json_node_get_value_type (min) != G_TYPE_INT64 && json_node_get_value_type (min) != G_TYPE_DOUBLE))

@@ -487,6 +487,30 @@ written_record (const JlKind *kind,
 /* Helpers for put
  */
 
+/* The "id" member of @fields: NULL when absent or null, an error when it
+ * is not text (json_object_get_string_member_with_default would only log
+ * a critical and make a new record; found by tests/fuzz/fuzz-put). */
+static gboolean
+id_member (JsonObject  *fields,
+           const char **id,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (fields, "id");
+  g_autofree char *text = NULL;
+
+  *id = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      *id = json_node_get_string (node);
+      return TRUE;
+    }
+  text = json_to_string (node, FALSE);
+  g_set_error (error, JL_ERROR, JL_ERROR_INVALID, _("“%s” is not a record id"), text);
+  return FALSE;
+}
+
 static const JlKind *
 child_kind_named (const JlKind *kind,
                   const char   *name)
@@ -906,7 +930,6 @@ put_children (JlStore       *self,
           g_autoptr(JsonObject) copy = NULL;
           g_autoptr(JlRecord) record = NULL;
           g_autoptr(JsonNode) tmp = NULL;
-          const char *child_id;
 
           if (!JSON_NODE_HOLDS_OBJECT (item))
             {
@@ -917,8 +940,8 @@ put_children (JlStore       *self,
           tmp = json_node_copy (item);
           copy = json_object_ref (json_node_get_object (tmp));
           json_object_set_string_member (copy, parent->name, id);
-          child_id = json_object_get_string_member_with_default (copy, "id", NULL);
-          record = put_internal (self, child, child_id, copy, warnings, error);
+          /* put_internal reads and checks the item's own "id". */
+          record = put_internal (self, child, NULL, copy, warnings, error);
           if (record == NULL)
             {
               g_prefix_error (error, _("%s %u: "), jl_kind_get_label (child), i + 1);
@@ -952,8 +975,8 @@ put_internal (JlStore       *self,
   JlHlc hlc = 0;
   JlRecord *record;
 
-  if (id == NULL)
-    id = json_object_get_string_member_with_default (fields, "id", NULL);
+  if (id == NULL && !id_member (fields, &id, error))
+    return NULL;
 
   if (!parse_fields (kind, fields, changes, children, error))
     return NULL;

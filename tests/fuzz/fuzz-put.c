@@ -37,6 +37,17 @@ put_as (JlStore      *store,
     g_printerr ("%s: %s\n", kind->name, record ? "stored" : error->message);
 }
 
+static const char *
+string_member (JsonObject *obj,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -59,8 +70,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return 0;
   obj = json_node_get_object (root);
-  kind = jl_schema_lookup (json_object_get_string_member_with_default (obj, "_kind", NULL));
-  id = json_object_get_string_member_with_default (obj, "_id", NULL);
+  kind = jl_schema_lookup (string_member (obj, "_kind"));
+  id = string_member (obj, "_id");
 
   if (!jl_store_begin (store, &error))
     g_error ("begin: %s", error->message);

@@ -19,7 +19,12 @@ quiet_writer (GLogLevelFlags   level,
               gpointer         data)
 {
   if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL))
-    return g_log_writer_standard_streams (level, fields, n_fields, data);
+    {
+      g_log_writer_standard_streams (level, fields, n_fields, data);
+      /* GLib would stop with SIGTRAP, which libFuzzer does not catch:
+       * abort so that it saves the input. */
+      abort ();
+    }
   return G_LOG_WRITER_HANDLED;
 }
 
