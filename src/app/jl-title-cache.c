@@ -85,8 +85,10 @@ insert (JlTitleCache *self,
 {
   JlTitleEntry *e = entry_new (record);
 
-  g_hash_table_replace (self->titles, e->id, e);
+  /* kind_of borrows its keys from the entries: re-key it before replacing
+   * the entry frees the old key. */
   g_hash_table_replace (self->kind_of, e->id, (gpointer) g_intern_string (jl_record_get_kind_name (record)));
+  g_hash_table_replace (self->titles, e->id, e);
 }
 
 /* Runs on the worker: a plain array of arrays of records. */
