@@ -203,3 +203,16 @@ jl_test_file_checksum (const char *path)
   g_assert_no_error (error);
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
 }
+
+JlRecord *
+jl_test_get_ok (JlStore    *store,
+                const char *kind,
+                const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  JlRecord *record = jl_store_get (store, kind, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  return record;
+}

@@ -52,6 +52,10 @@ gint64    jl_test_sql_int          (JlStore    *store,
                                     const char *sql);
 /* SHA-256 of a file's contents. */
 char     *jl_test_file_checksum    (const char *path);
+/* jl_store_get, asserting that the live record exists. */
+JlRecord *jl_test_get_ok           (JlStore    *store,
+                                    const char *kind,
+                                    const char *id);
 /* Common test init: setlocale, bindtextdomain to JINLIN_LOCALEDIR, g_test_init. */
 void      jl_test_init             (int        *argc,
                                     char     ***argv);

@@ -95,27 +95,15 @@ fixture_teardown (Fixture       *f,
   jl_test_dir_free (f->dir);
 }
 
-static JlRecord *
-get_ok (JlStore    *store,
-        const char *kind,
-        const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  JlRecord *record = jl_store_get (store, kind, id, &error);
-
-  g_assert_no_error (error);
-  return record;
-}
-
 static void
 test_stored_round (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = jl_store_eval_results (f->store, f->round, &error);
-  g_autoptr(JlRecord) round = get_ok (f->store, "eval_round", f->round);
-  g_autoptr(JlRecord) tpl = get_ok (f->store, "eval_template", jl_record_get_string (round, "template_id"));
-  g_autoptr(JlRecord) community = get_ok (f->store, "community", f->community);
+  g_autoptr(JlRecord) round = jl_test_get_ok (f->store, "eval_round", f->round);
+  g_autoptr(JlRecord) tpl = jl_test_get_ok (f->store, "eval_template", jl_record_get_string (round, "template_id"));
+  g_autoptr(JlRecord) community = jl_test_get_ok (f->store, "community", f->community);
   g_autoptr(JlEvalNotice) notice = NULL;
   g_autofree char *text = NULL;
   JlEvalNoticeInfo info;
@@ -181,8 +169,8 @@ test_stored_csv (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = jl_store_eval_results (f->store, f->round, &error);
-  g_autoptr(JlRecord) round = get_ok (f->store, "eval_round", f->round);
-  g_autoptr(JlRecord) tpl = get_ok (f->store, "eval_template", jl_record_get_string (round, "template_id"));
+  g_autoptr(JlRecord) round = jl_test_get_ok (f->store, "eval_round", f->round);
+  g_autoptr(JlRecord) tpl = jl_test_get_ok (f->store, "eval_template", jl_record_get_string (round, "template_id"));
   g_autoptr(JlCsv) csv = NULL;
   JlEvalNoticeInfo info;
   const char *expected =

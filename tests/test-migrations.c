@@ -44,19 +44,6 @@ ids_clear (Ids *ids)
     g_free (fields[i]);
 }
 
-static JlRecord *
-get_ok (JlStore    *store,
-        const char *kind,
-        const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  JlRecord *record = jl_store_get (store, kind, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (record);
-  return record;
-}
-
 static char *
 first_child (JlStore    *store,
              const char *kind,
@@ -210,11 +197,11 @@ check_data (JlStore *store,
             Ids     *ids)
 {
   {
-    g_autoptr(JlRecord) c = get_ok (store, "community", ids->community);
-    g_autoptr(JlRecord) p = get_ok (store, "person", ids->person);
-    g_autoptr(JlRecord) e = get_ok (store, "estate", ids->estate);
-    g_autoptr(JlRecord) o = get_ok (store, "party_org", ids->org);
-    g_autoptr(JlRecord) g = get_ok (store, "grid", ids->grid);
+    g_autoptr(JlRecord) c = jl_test_get_ok (store, "community", ids->community);
+    g_autoptr(JlRecord) p = jl_test_get_ok (store, "person", ids->person);
+    g_autoptr(JlRecord) e = jl_test_get_ok (store, "estate", ids->estate);
+    g_autoptr(JlRecord) o = jl_test_get_ok (store, "party_org", ids->org);
+    g_autoptr(JlRecord) g = jl_test_get_ok (store, "grid", ids->grid);
     JsonArray *skills;
 
     g_assert_cmpstr (jl_record_get_string (c, "name"), ==, "鹭江社区");
@@ -235,8 +222,8 @@ check_data (JlStore *store,
 
   if (version >= V_PARTNERS)
     {
-      g_autoptr(JlRecord) u = get_ok (store, "partner_unit", ids->unit);
-      g_autoptr(JlRecord) pr = get_ok (store, "project", ids->project);
+      g_autoptr(JlRecord) u = jl_test_get_ok (store, "partner_unit", ids->unit);
+      g_autoptr(JlRecord) pr = jl_test_get_ok (store, "project", ids->project);
 
       g_assert_cmpstr (jl_record_get_string (u, "uscc"), ==, "91350203MA31ABCD7E");
       g_assert_cmpfloat (jl_record_get_double (pr, "budget", 0), ==, 50000.5);
@@ -249,8 +236,8 @@ check_data (JlStore *store,
 
   if (version >= V_MEETINGS)
     {
-      g_autoptr(JlRecord) m = get_ok (store, "meeting", ids->meeting);
-      g_autoptr(JlRecord) a = get_ok (store, "meeting", ids->approved);
+      g_autoptr(JlRecord) m = jl_test_get_ok (store, "meeting", ids->meeting);
+      g_autoptr(JlRecord) a = jl_test_get_ok (store, "meeting", ids->approved);
       g_autoptr(GError) error = NULL;
 
       g_assert_cmpstr (jl_record_get_string (m, "state"), ==, JL_MEETING_DRAFT);

@@ -47,19 +47,6 @@ fixture_tear_down (Fixture       *f,
 /* Helpers
  */
 
-static JlRecord *
-get_ok (JlStore    *store,
-        const char *kind,
-        const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  JlRecord *record = jl_store_get (store, kind, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (record);
-  return record;
-}
-
 static gint64
 count (JlStore    *store,
        const char *kind)
@@ -157,7 +144,7 @@ test_submit_needs (Fixture       *f,
   g_autoptr(JlRecord) submitted = NULL;
   const char *submit = "{\"state\": \"submitted\"}";
 
-  rec = get_ok (f->store, "meeting", bare);
+  rec = jl_test_get_ok (f->store, "meeting", bare);
   g_assert_cmpstr (jl_record_get_string (rec, "state"), ==, JL_MEETING_DRAFT);
 
   e1 = jl_test_put_fails (f->store, "meeting", bare, submit, JL_ERROR_INVALID);
@@ -179,7 +166,7 @@ test_submit_needs (Fixture       *f,
   e4 = jl_test_put_fails (f->store, "meeting", bare, submit, JL_ERROR_INVALID);
   g_test_message ("%s", e4->message);
   g_clear_object (&rec);
-  rec = get_ok (f->store, "meeting", bare);
+  rec = jl_test_get_ok (f->store, "meeting", bare);
   g_assert_cmpstr (jl_record_get_string (rec, "state"), ==, JL_MEETING_DRAFT);
 
   g_free (jl_test_putf_ok (f->store, "attendance", "{\"meeting_id\": \"%s\", \"name\": \"张三\", \"status\": \"present\"}",
@@ -197,7 +184,7 @@ test_submit_needs (Fixture       *f,
                                                " \"state\": \"submitted\","
                                                " \"attendance\": [{\"name\": \"李四\", \"status\": \"present\"}]}",
                                                f->community, f->host, f->recorder);
-    g_autoptr(JlRecord) n = get_ok (f->store, "meeting", nested);
+    g_autoptr(JlRecord) n = jl_test_get_ok (f->store, "meeting", nested);
 
     g_assert_cmpstr (jl_record_get_string (n, "state"), ==, JL_MEETING_SUBMITTED);
   }
@@ -215,7 +202,7 @@ test_no_direct_approval (Fixture       *f,
 
   error = jl_test_put_fails (f->store, "meeting", meeting, "{\"state\": \"approved\"}", JL_ERROR_INVALID);
   jl_test_assert_error (error, JL_ERROR_INVALID, "state");
-  rec = get_ok (f->store, "meeting", meeting);
+  rec = jl_test_get_ok (f->store, "meeting", meeting);
   g_assert_cmpstr (jl_record_get_string (rec, "state"), ==, JL_MEETING_DRAFT);
   g_assert_false (jl_record_has_value (rec, "approved_at"));
 
@@ -253,14 +240,14 @@ test_return_needs_reason (Fixture       *f,
    * reason does not count (resubmitting clears it). */
   set_state (f, meeting, "{\"state\": \"submitted\"}");
   g_clear_object (&rec);
-  rec = get_ok (f->store, "meeting", meeting);
+  rec = jl_test_get_ok (f->store, "meeting", meeting);
   g_assert_false (jl_record_has_value (rec, "return_reason"));
   e2 = jl_test_put_fails (f->store, "meeting", meeting, "{\"state\": \"draft\"}", JL_ERROR_INVALID);
   jl_test_assert_error (e2, JL_ERROR_INVALID, "return_reason");
   /* Even when it is the same reason as last time. */
   set_state (f, meeting, "{\"state\": \"draft\", \"return_reason\": \"缺少表决结果\"}");
   g_clear_object (&rec);
-  rec = get_ok (f->store, "meeting", meeting);
+  rec = jl_test_get_ok (f->store, "meeting", meeting);
   g_assert_cmpstr (jl_record_get_string (rec, "return_reason"), ==, "缺少表决结果");
 }
 
@@ -331,7 +318,7 @@ test_frozen (Fixture       *f,
 
   set_state (f, meeting, "{\"state\": \"submitted\"}");
   set_state (f, meeting, "{\"state\": \"approved\"}");
-  before = get_ok (f->store, "meeting", meeting);
+  before = jl_test_get_ok (f->store, "meeting", meeting);
   n_outbox = jl_store_outbox_count (f->store, NULL);
 
   /* The minutes themselves. */
@@ -361,7 +348,7 @@ test_frozen (Fixture       *f,
 
   /* Nothing of that was written. */
   g_assert_cmpint (jl_store_outbox_count (f->store, NULL), ==, n_outbox);
-  after = get_ok (f->store, "meeting", meeting);
+  after = jl_test_get_ok (f->store, "meeting", meeting);
   g_assert_cmpstr (jl_record_get_string (after, "title"), ==, "党建联席会议");
   g_assert_cmpstr (jl_record_get_string (after, "summary"), ==, "会议纪要正文");
   g_assert_cmpuint (jl_record_get_hlc (after), ==, jl_record_get_hlc (before));
@@ -415,10 +402,10 @@ test_amendments (Fixture       *f,
                                " \"new_value\": \"会议纪要正文（更正：参会人数为 12 人）\", \"reason\": \"人数记错\","
                                " \"author\": \"黄委员\", \"made_on\": \"2025-03-12\"}",
                                approved, approved);
-  rec = get_ok (f->store, "amendment", amendment);
+  rec = jl_test_get_ok (f->store, "amendment", amendment);
   g_assert_cmpstr (jl_record_get_community_id (rec), ==, f->community);
   /* The minutes themselves stay as approved. */
-  meeting = get_ok (f->store, "meeting", approved);
+  meeting = jl_test_get_ok (f->store, "meeting", approved);
   g_assert_cmpstr (jl_record_get_string (meeting, "summary"), ==, "会议纪要正文");
 
   /* Amendments are never edited or deleted. */
@@ -622,7 +609,7 @@ test_template_defaults (Fixture       *f,
 {
   static const double w[] = { 100 };
   g_autofree char *tpl = make_template (f, NULL, w, 1, NULL);
-  g_autoptr(JlRecord) rec = get_ok (f->store, "eval_template", tpl);
+  g_autoptr(JlRecord) rec = jl_test_get_ok (f->store, "eval_template", tpl);
   g_autoptr(JsonNode) bands = NULL;
   JsonArray *array;
   static const struct { const char *label; double min; } expected[] = {
@@ -653,7 +640,7 @@ test_template_defaults (Fixture       *f,
                                              "{\"community_id\": \"%s\", \"name\": \"满意度\", \"scale\": \"satisfaction\","
                                              " \"drop_extremes\": false, \"drop_min_sheets\": 7, \"decimals\": 1}",
                                              f->community);
-    g_autoptr(JlRecord) rec2 = get_ok (f->store, "eval_template", tpl2);
+    g_autoptr(JlRecord) rec2 = jl_test_get_ok (f->store, "eval_template", tpl2);
 
     g_assert_cmpstr (jl_record_get_string (rec2, "scale"), ==, "satisfaction");
     g_assert_true (jl_record_has_value (rec2, "drop_extremes"));
@@ -710,7 +697,7 @@ test_bad_bands (Fixture       *f,
   put_bands (f, tpl, "[\"优秀\", \"良好\"]", FALSE);
 
   /* The defaults are still in place. */
-  rec = get_ok (f->store, "eval_template", tpl);
+  rec = jl_test_get_ok (f->store, "eval_template", tpl);
   g_assert_nonnull (strstr (jl_record_get_string (rec, "bands"), "良好"));
 
   /* Two bands of one's own are fine. */

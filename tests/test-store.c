@@ -55,19 +55,6 @@ fixture_tear_down (Fixture       *f,
 /* Helpers
  */
 
-static JlRecord *
-get_ok (JlStore    *store,
-        const char *kind,
-        const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  JlRecord *record = jl_store_get (store, kind, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (record);
-  return record;
-}
-
 static void
 assert_not_found (JlStore    *store,
                   const char *kind,
@@ -205,7 +192,7 @@ static void
 test_crud_community (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(JlRecord) record = get_ok (f->store, "community", f->community);
+  g_autoptr(JlRecord) record = jl_test_get_ok (f->store, "community", f->community);
   g_autoptr(JlRecord) updated = NULL;
   g_autoptr(JlRecord) cleared = NULL;
   g_autoptr(JlRecord) again = NULL;
@@ -245,7 +232,7 @@ test_crud_community (Fixture       *f,
   g_assert_cmpstr (jl_record_get_string (cleared, "city"), ==, "厦门市");
 
   /* What put returned is what get reads back. */
-  again = get_ok (f->store, "community", f->community);
+  again = jl_test_get_ok (f->store, "community", f->community);
   g_assert_false (jl_record_has_value (again, "phone"));
   g_assert_cmpint (jl_record_get_int (again, "population", -1), ==, 8100);
   g_assert_cmpstr (jl_record_get_string (again, "street"), ==, "中华街道");
@@ -296,7 +283,7 @@ test_crud_organisation (Fixture       *f,
                           " \"grid_type\": \"city\", \"estate_ids\": [\"%s\"], \"workers\": [\"李娜\", \"王芳\"]}",
                           f->community, estate);
 
-  rec = get_ok (f->store, "person", person);
+  rec = jl_test_get_ok (f->store, "person", person);
   g_assert_cmpstr (jl_record_get_community_id (rec), ==, f->community);
   g_assert_cmpstr (jl_record_get_string (rec, "gender"), ==, "female");
   /* A lowercase x check character is stored in capitals. */
@@ -308,7 +295,7 @@ test_crud_organisation (Fixture       *f,
   g_assert_cmpstr (json_array_get_string_element (skills, 0), ==, "理发");
   g_assert_cmpstr (json_array_get_string_element (skills, 1), ==, "水电维修");
 
-  estate_rec = get_ok (f->store, "estate", estate);
+  estate_rec = jl_test_get_ok (f->store, "estate", estate);
   g_assert_true (jl_record_get_bool (estate_rec, "is_old_estate"));
   /* false is a value, not an absent one. */
   g_assert_true (jl_record_has_value (estate_rec, "red_property"));
@@ -316,11 +303,11 @@ test_crud_organisation (Fixture       *f,
   g_assert_false (jl_record_has_value (estate_rec, "red_owners_committee"));
   g_assert_cmpstr (jl_record_get_string (estate_rec, "branch_id"), ==, branch);
 
-  org = get_ok (f->store, "party_org", branch);
+  org = jl_test_get_ok (f->store, "party_org", branch);
   g_assert_cmpstr (jl_record_get_string (org, "parent_id"), ==, committee);
   g_assert_cmpint (jl_record_get_int (org, "members_count", 0), ==, 35);
 
-  grid_rec = get_ok (f->store, "grid", grid);
+  grid_rec = jl_test_get_ok (f->store, "grid", grid);
   g_assert_cmpstr (jl_record_get_string (grid_rec, "code"), ==, "001");
   g_assert_cmpuint (json_array_get_length (json_node_get_array (json_object_get_member (jl_record_get_values (grid_rec), "workers"))), ==, 2);
 
@@ -342,7 +329,7 @@ test_crud_organisation (Fixture       *f,
   g_assert_true (jl_store_delete (f->store, "grid", grid, NULL));
   assert_not_found (f->store, "grid", grid);
   g_clear_object (&rec);
-  rec = get_ok (f->store, "estate", estate);
+  rec = jl_test_get_ok (f->store, "estate", estate);
 }
 
 static void
@@ -375,7 +362,7 @@ test_crud_partner_unit (Fixture       *f,
                           f->community, USCC_2, MOBILE, estate, estate);
   unit = jl_test_put_ok (f->store, "partner_unit", json);
 
-  rec = get_ok (f->store, "partner_unit", unit);
+  rec = jl_test_get_ok (f->store, "partner_unit", unit);
   g_assert_cmpstr (jl_record_get_string (rec, "uscc"), ==, USCC_2);
   g_assert_cmpstr (jl_record_get_string (rec, "unit_type"), ==, "soe");
   g_assert_cmpint (jl_record_get_int (rec, "party_members", 0), ==, 120);
@@ -424,7 +411,7 @@ test_crud_partner_unit (Fixture       *f,
   assert_not_found (f->store, "part_time_member", member);
   /* The estate is only linked, not owned. */
   g_clear_object (&rec);
-  rec = get_ok (f->store, "estate", estate);
+  rec = jl_test_get_ok (f->store, "estate", estate);
 }
 
 static void
@@ -454,7 +441,7 @@ test_crud_meeting (Fixture       *f,
                           f->community);
   meeting = jl_test_put_ok (f->store, "meeting", json);
 
-  rec = get_ok (f->store, "meeting", meeting);
+  rec = jl_test_get_ok (f->store, "meeting", meeting);
   g_assert_cmpstr (jl_record_get_string (rec, "state"), ==, JL_MEETING_DRAFT);
   /* "T" in a date-time is stored as a space. */
   g_assert_cmpstr (jl_record_get_string (rec, "held_at"), ==, "2025-03-05 14:30");
@@ -520,7 +507,7 @@ test_crud_eval (Fixture       *f,
                            "{\"community_id\": \"%s\", \"template_id\": \"%s\", \"title\": \"2025年度物业测评\","
                            " \"period_from\": \"2025-01-01\", \"period_to\": \"2025-12-31\"}",
                            f->community, tpl);
-  rec = get_ok (f->store, "eval_round", round);
+  rec = jl_test_get_ok (f->store, "eval_round", round);
   g_assert_cmpstr (jl_record_get_string (rec, "state"), ==, "preparing");
   target = jl_test_putf_ok (f->store, "eval_target", "{\"round_id\": \"%s\", \"name\": \"鹭江物业\"}", round);
   scorer = jl_test_putf_ok (f->store, "eval_scorer", "{\"round_id\": \"%s\", \"name\": \"居民代表甲\"}", round);
@@ -541,7 +528,7 @@ test_crud_eval (Fixture       *f,
   assert_not_found (f->store, "eval_score", score);
   /* The template outlives its rounds. */
   g_clear_object (&rec);
-  rec = get_ok (f->store, "eval_template", tpl);
+  rec = jl_test_get_ok (f->store, "eval_template", tpl);
 
   g_assert_true (jl_store_delete (f->store, "eval_template", tpl, NULL));
   g_assert_cmpint (count_where (f->store, "eval_criterion", "template_id", tpl), ==, 0);
@@ -604,7 +591,7 @@ test_wrong_types (Fixture       *f,
 
   /* Nothing was written. */
   g_assert_cmpint (jl_store_outbox_count (f->store, NULL), ==, n_outbox);
-  after = get_ok (f->store, "community", f->community);
+  after = jl_test_get_ok (f->store, "community", f->community);
   g_assert_cmpint (jl_record_get_int (after, "households", 0), ==, 3200);
   g_assert_cmpstr (jl_record_get_string (after, "name"), ==, "鹭江社区");
   g_assert_cmpint (count_where (f->store, "project", NULL, NULL), ==, 0);
@@ -778,7 +765,7 @@ test_id_card_mobile_phone (Fixture       *f,
       jl_test_assert_error (error, JL_ERROR_INVALID, bad[i].field);
     }
 
-  rec = get_ok (f->store, "person", person);
+  rec = jl_test_get_ok (f->store, "person", person);
   g_assert_cmpstr (jl_record_get_string (rec, "id_no"), ==, ID_CARD);
   g_assert_cmpstr (jl_record_get_string (rec, "mobile"), ==, MOBILE);
 
@@ -1007,7 +994,7 @@ test_delete_tombstone (Fixture       *f,
     assert_not_found (f->store, "estate", estate2);
     g_assert_cmpint (count_rows (f->store, "project", project, TRUE), ==, 1);
   }
-  survivor = get_ok (f->store, "estate", kept);
+  survivor = jl_test_get_ok (f->store, "estate", kept);
 }
 
 /* The outbox
@@ -1018,7 +1005,7 @@ test_outbox_create (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GHashTable) entries = outbox_of_row (f->store, f->community);
-  g_autoptr(JlRecord) rec = get_ok (f->store, "community", f->community);
+  g_autoptr(JlRecord) rec = jl_test_get_ok (f->store, "community", f->community);
   static const char *const fields[] = { "name", "street", "district", "city", "households", "area_km2", "as_of", "phone" };
   JlChange *c;
 
@@ -1066,7 +1053,7 @@ static void
 test_outbox_update (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(JlRecord) before = get_ok (f->store, "community", f->community);
+  g_autoptr(JlRecord) before = jl_test_get_ok (f->store, "community", f->community);
   g_autoptr(JlRecord) after = NULL;
   g_autoptr(JlRecord) noop = NULL;
   g_autoptr(GPtrArray) all_after = NULL;
@@ -1352,12 +1339,12 @@ test_natural_key (Fixture       *f,
   g_assert_cmpint (s1[14], ==, '5');
   g_assert_cmpint (count_where (f->store, "eval_score", "sheet_id", sheet), ==, 1);
   g_assert_cmpint (jl_test_sql_int (f->store, "SELECT count(*) FROM eval_score"), ==, 1);
-  score = get_ok (f->store, "eval_score", s1);
+  score = jl_test_get_ok (f->store, "eval_score", s1);
   g_assert_cmpfloat (jl_record_get_double (score, "points", 0), ==, 85);
 
   /* Same for sheets (round, target, ballot number): the second put merged. */
   g_assert_cmpstr (sheet, ==, sheet2);
-  sheet_rec = get_ok (f->store, "eval_sheet", sheet);
+  sheet_rec = jl_test_get_ok (f->store, "eval_sheet", sheet);
   g_assert_cmpstr (jl_record_get_string (sheet_rec, "comment"), ==, "重录");
 
   /* A deleted cell can be typed in again: a new record in the tombstone's
@@ -1372,7 +1359,7 @@ test_natural_key (Fixture       *f,
                         "{\"sheet_id\": \"%s\", \"criterion_id\": \"%s\", \"points\": 60}", sheet, criterion);
   g_assert_cmpstr (s3, ==, s1);
   g_clear_object (&score);
-  score = get_ok (f->store, "eval_score", s3);
+  score = jl_test_get_ok (f->store, "eval_score", s3);
   g_assert_cmpfloat (jl_record_get_double (score, "points", 0), ==, 60);
   g_assert_false (jl_record_has_value (score, "comment"));
   g_assert_cmpint (count_where (f->store, "eval_score", "sheet_id", sheet), ==, 1);
