@@ -161,3 +161,22 @@ const JlKind jl_kind_amendment = {
   .name = "amendment", .label = N_("Amendment"), .label_plural = N_("Amendments"),
   FIELDS (amendment_fields), .order_by = "made_on",
 };
+
+/* A file belonging to minutes (the scanned signed minutes, photos). The
+ * row syncs like any record; the bytes are a blob named by sha256, moved
+ * separately (jl-blob-store.c, jl-sync-blob.c). Attachments stay possible
+ * after approval: the signed scan only exists once the minutes are
+ * approved. */
+static const JlField attachment_fields[] = {
+  { .name = "meeting_id", .type = JL_FIELD_REF, .label = N_("Meeting"), .flags = REQ | PARENT, .ref_kind = "meeting" },
+  { .name = "file_name", .type = JL_FIELD_TEXT, .label = N_("File name"), .flags = REQ | TITLE | SEARCH, .max_len = 255 },
+  { .name = "mime_type", .type = JL_FIELD_TEXT, .label = N_("File type"), .max_len = 255 },
+  { .name = "size", .type = JL_FIELD_INT, .label = N_("Size (bytes)"), .flags = REQ, .min = 0, .max = 1e12 },
+  { .name = "sha256", .type = JL_FIELD_TEXT, .label = N_("Checksum (SHA-256)"), .flags = REQ, .max_len = 64 },
+  { .name = "note", .type = JL_FIELD_TEXT, .label = N_("Note"), .flags = SEARCH, .max_len = 2000 },
+};
+
+const JlKind jl_kind_attachment = {
+  .name = "attachment", .label = N_("Attachment"), .label_plural = N_("Attachments"),
+  FIELDS (attachment_fields), .order_by = "file_name",
+};

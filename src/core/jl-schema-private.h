@@ -40,6 +40,7 @@ extern const JlKind jl_kind_attendance;
 extern const JlKind jl_kind_agenda_item;
 extern const JlKind jl_kind_decision;
 extern const JlKind jl_kind_amendment;
+extern const JlKind jl_kind_attachment;
 extern const JlKind jl_kind_eval_template;
 extern const JlKind jl_kind_eval_criterion;
 extern const JlKind jl_kind_eval_round;

@@ -24,6 +24,7 @@ static const JlKind *const all_kinds[] = {
   &jl_kind_agenda_item,
   &jl_kind_decision,
   &jl_kind_amendment,
+  &jl_kind_attachment,
   &jl_kind_eval_template,
   &jl_kind_eval_criterion,
   &jl_kind_eval_round,

@@ -601,6 +601,33 @@ check_eval_score (JlStore       *self,
   return TRUE;
 }
 
+/* An attachment is its bytes: the checksum names the blob file, so it
+ * must be a SHA-256 in lower-case hex, and neither it nor the size changes
+ * once the attachment exists (attach another file instead). */
+static gboolean
+check_attachment (const JlKind  *kind,
+                  JlRecord      *old,
+                  JsonObject    *merged,
+                  JsonObject    *changes,
+                  GError       **error)
+{
+  const JlField *sha = jl_kind_lookup_field (kind, "sha256");
+  const char *hash = str (merged, "sha256");
+
+  if (old != NULL && (json_object_has_member (changes, "sha256") || json_object_has_member (changes, "size")))
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_READ_ONLY,
+                   _("The file of an attachment cannot be replaced; attach the new file instead."));
+      return FALSE;
+    }
+  if (hash == NULL || strlen (hash) != 64 || strspn (hash, "0123456789abcdef") != 64)
+    {
+      _jl_set_field_error (error, kind, sha, _("must be 64 lower-case hexadecimal digits"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _jl_store_check_rules (JlStore       *self,
                        const JlKind  *kind,
@@ -628,6 +655,8 @@ _jl_store_check_rules (JlStore       *self,
 
   if (strcmp (name, "attendance") == 0)
     return check_attendance (kind, merged, error);
+  if (strcmp (name, "attachment") == 0)
+    return check_attachment (kind, old, merged, changes, error);
   if (strcmp (name, "unit_estate_link") == 0 && old == NULL)
     warn_links (self, merged, warnings);
   if (strcmp (name, "problem") == 0 && json_object_has_member (changes, "year"))

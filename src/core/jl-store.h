@@ -29,7 +29,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JlStore, jl_store, JL, STORE, GObject)
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define JL_STORE_SCHEMA_VERSION 6
+#define JL_STORE_SCHEMA_VERSION 7
 
 typedef struct
 {

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <libsoup/soup.h>
+
 #include "jl-sync-client.h"
 
 G_BEGIN_DECLS
@@ -24,5 +26,13 @@ typedef gboolean (*JlSyncTestHook) (JlSyncClient    *client,
 void _jl_sync_client_set_test_hook (JlSyncClient   *self,
                                     JlSyncTestHook  hook,
                                     gpointer        data);
+
+/* For jl-sync-blob.c: the account's server URL, token and communities,
+ * and a session that trusts what record sync trusts. */
+SoupSession *_jl_sync_client_open (JlSyncClient  *self,
+                                   char         **server_url,
+                                   char         **token,
+                                   GStrv         *communities,
+                                   GError       **error);
 
 G_END_DECLS

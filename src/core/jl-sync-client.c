@@ -1053,3 +1053,22 @@ jl_sync_client_run_finish (JlSyncClient  *self,
     *stats = *(JlSyncStats *) g_task_get_task_data (G_TASK (result));
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/* For jl-sync-blob.c (attachments' bytes move outside record sync). */
+SoupSession *
+_jl_sync_client_open (JlSyncClient  *self,
+                      char         **server_url,
+                      char         **token,
+                      GStrv         *communities,
+                      GError       **error)
+{
+  g_auto(Credentials) creds = { 0 };
+  SoupSession *session;
+
+  if (!load_credentials (self, &creds, error) || (session = new_session (self, error)) == NULL)
+    return NULL;
+  *server_url = g_steal_pointer (&creds.server_url);
+  *token = g_steal_pointer (&creds.token);
+  *communities = g_steal_pointer (&creds.communities);
+  return session;
+}

@@ -27,6 +27,7 @@ typedef struct
 
 static const char *const migrations[] = {
   "/cn/jinlin/server/schema/001-init.sql",
+  "/cn/jinlin/server/schema/002-attachments.sql",
 };
 
 static gboolean
@@ -513,6 +514,36 @@ sq_row_put (JlServerStore      *store,
   return step_done (self, stmt, error);
 }
 
+static GPtrArray *
+sq_attachments_by_sha256 (JlServerStore  *store,
+                          const char     *sha256,
+                          GError        **error)
+{
+  JlServerSqlite *self = (JlServerSqlite *) store;
+  /* The expression and the kind match the partial index of migration 2. */
+  sqlite3_stmt *stmt = prepare (self, "SELECT row_id FROM rows WHERE kind = 'attachment'"
+                                      " AND json_extract (fields, '$.sha256.value') = ?1", error);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) jl_server_row_free);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, sha256);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, col_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(JlServerRow) row = sq_row_get (store, ids->pdata[i], error);
+
+      if (row == NULL && error != NULL && *error != NULL)
+        return NULL;
+      if (row != NULL && !row->deleted)
+        g_ptr_array_add (rows, g_steal_pointer (&row));
+    }
+  return g_steal_pointer (&rows);
+}
+
 static JlServerApplied *
 sq_applied_get (JlServerStore  *store,
                 const char     *change_id,
@@ -770,6 +801,7 @@ static const JlServerStoreVTable sqlite_vtable = {
   .conflict_put = sq_conflict_put,
   .pull = sq_pull,
   .summary = sq_summary,
+  .attachments_by_sha256 = sq_attachments_by_sha256,
 };
 
 static int

@@ -137,6 +137,9 @@ typedef struct
   /* Live rows of the community and the XOR of their hashes. */
   gboolean          (*summary)              (JlServerStore *self, const char *community_id, gint64 *count,
                                              char **hash, GError **error);
+  /* Live rows of kind "attachment" whose sha256 field holds @sha256
+   * (JlServerRow), for the blob endpoints (jl-server-blob.c). */
+  GPtrArray        *(*attachments_by_sha256) (JlServerStore *self, const char *sha256, GError **error);
 } JlServerStoreVTable;
 
 struct _JlServerStore

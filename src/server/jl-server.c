@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jl-blob-store.h"
 #include "jl-server-auth.h"
+#include "jl-server-blob.h"
 #include "jl-server-sync.h"
 #include "jl-server.h"
 #include "jl-store.h"
@@ -437,6 +439,20 @@ handle_pull (JlServer          *self,
   respond (msg, SOUP_STATUS_OK, out);
 }
 
+/* Attachments' bytes: jl-server-blob.c, after the same authentication. */
+static void
+handle_blob (JlServer          *self,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query)
+{
+  g_auto(Auth) auth = { 0 };
+
+  if (authenticate (self, msg, &auth))
+    jl_server_blob_handle (self->store, self->config.blob_dir, self->config.blob_max, msg, path, query,
+                           auth.user, auth.device);
+}
+
 static void
 handle_request (SoupServer        *server,
                 SoupServerMessage *msg,
@@ -466,6 +482,12 @@ handle_request (SoupServer        *server,
       if (check_versions (msg))
         handle_pull (self, msg, query);
     }
+  else if (g_str_has_prefix (path, JL_SERVER_BLOB_PATH) && self->config.blob_dir != NULL &&
+           (get || strcmp (method, "HEAD") == 0 || strcmp (method, "PUT") == 0))
+    {
+      if (check_versions (msg))
+        handle_blob (self, msg, path, query);
+    }
   else
     {
       g_autoptr(GBytes) body = jl_sync_error_encode ("not_found", "no such endpoint or method");
@@ -484,15 +506,18 @@ handle_early (SoupServer        *server,
 {
   JlServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  /* PUT is a blob chunk: at most 1 MiB. */
+  gboolean put = strcmp (soup_server_message_get_method (msg), "PUT") == 0;
+  gsize max_body = put ? JL_BLOB_CHUNK_MAX : self->config.max_body;
 
-  if (strcmp (soup_server_message_get_method (msg), "POST") != 0)
+  if (strcmp (soup_server_message_get_method (msg), "POST") != 0 && !put)
     return;
   if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
     {
       g_autoptr(GBytes) body = jl_sync_error_encode ("bad_request", "a Content-Length is required");
       respond (msg, SOUP_STATUS_LENGTH_REQUIRED, body);
     }
-  else if ((guint64) soup_message_headers_get_content_length (headers) > self->config.max_body)
+  else if ((guint64) soup_message_headers_get_content_length (headers) > max_body)
     {
       g_message ("event=too_large path=%s addr=%s bytes=%" G_GINT64_FORMAT, path,
                  soup_server_message_get_remote_host (msg), soup_message_headers_get_content_length (headers));
@@ -517,6 +542,8 @@ jl_server_new (JlServerStore        *store,
   self->config.tls_key = g_strdup (config->tls_key);
   self->config.max_body = config->max_body ? config->max_body : JL_SYNC_MAX_REQUEST_BYTES;
   self->config.test_clock_file = g_strdup (config->test_clock_file);
+  self->config.blob_dir = g_strdup (config->blob_dir);
+  self->config.blob_max = config->blob_max > 0 ? config->blob_max : JL_SERVER_BLOB_MAX_BYTES;
   self->user_limit = jl_rate_limit_new (LOGIN_FAILURES_PER_USER, LOGIN_WINDOW_MS);
   self->addr_limit = jl_rate_limit_new (LOGIN_FAILURES_PER_ADDR, LOGIN_WINDOW_MS);
   return self;
@@ -536,6 +563,7 @@ jl_server_free (JlServer *self)
   g_free (self->config.tls_cert);
   g_free (self->config.tls_key);
   g_free (self->config.test_clock_file);
+  g_free (self->config.blob_dir);
   g_free (self);
 }
 

@@ -19,6 +19,8 @@ typedef struct
   char     *tls_key;
   gsize     max_body;           /* request bytes after gunzip */
   char     *test_clock_file;    /* tests: ms to add to the clock, re-read per request */
+  char     *blob_dir;           /* attachments' bytes (jl-server-blob.c) */
+  gint64    blob_max;           /* largest attachment, 0: the default */
 } JlServerConfig;
 
 typedef struct _JlServer JlServer;

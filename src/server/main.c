@@ -33,6 +33,8 @@ typedef struct
   char     *tls_key;
   gint64    max_body;
   char     *test_clock_file;
+  char     *blob_dir;
+  gint64    blob_max;
 } Options;
 
 static void
@@ -44,6 +46,7 @@ options_clear (Options *o)
   g_free (o->tls_cert);
   g_free (o->tls_key);
   g_free (o->test_clock_file);
+  g_free (o->blob_dir);
 }
 
 /* Values from the [server] group of the config file fill in what the
@@ -70,6 +73,7 @@ load_config (Options  *o,
   TAKE_STRING (listen, "listen");
   TAKE_STRING (tls_cert, "tls-cert");
   TAKE_STRING (tls_key, "tls-key");
+  TAKE_STRING (blob_dir, "blob-dir");
 #undef TAKE_STRING
 
   if (o->port < 0 && g_key_file_has_key (kf, "server", "port", NULL))
@@ -86,6 +90,8 @@ load_config (Options  *o,
     o->allow_remote_plain = g_key_file_get_boolean (kf, "server", "allow-remote-plain-http", NULL);
   if (o->max_body <= 0 && g_key_file_has_key (kf, "server", "max-body-bytes", NULL))
     o->max_body = g_key_file_get_int64 (kf, "server", "max-body-bytes", NULL);
+  if (o->blob_max <= 0 && g_key_file_has_key (kf, "server", "blob-max-bytes", NULL))
+    o->blob_max = g_key_file_get_int64 (kf, "server", "blob-max-bytes", NULL);
   return TRUE;
 }
 
@@ -104,6 +110,8 @@ serve (Options       *o,
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
+  /* Attachments' bytes live next to the database unless configured. */
+  g_autofree char *blob_dir = o->blob_dir ? g_strdup (o->blob_dir) : g_strconcat (o->db, ".blobs", NULL);
   JlServerConfig config = {
     .listen = o->listen,
     .port = (guint) MAX (o->port, 0),
@@ -112,6 +120,8 @@ serve (Options       *o,
     .tls_key = o->tls_key,
     .max_body = o->max_body > 0 ? (gsize) o->max_body : 0,
     .test_clock_file = o->test_clock_file,
+    .blob_dir = blob_dir,
+    .blob_max = o->blob_max,
   };
   JlServer *server = jl_server_new (store, &config);
 
@@ -152,6 +162,9 @@ main (int    argc,
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &o.tls_cert, "TLS certificate (PEM); enables HTTPS", "FILE" },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &o.tls_key, "TLS private key (PEM)", "FILE" },
     { "max-body-bytes", 0, 0, G_OPTION_ARG_INT64, &o.max_body, "Largest request body, after gunzip", "N" },
+    { "blob-dir", 0, 0, G_OPTION_ARG_FILENAME, &o.blob_dir,
+      "Folder for the files of attachments (default: the database path + .blobs)", "DIR" },
+    { "blob-max-bytes", 0, 0, G_OPTION_ARG_INT64, &o.blob_max, "Largest attachment (default 50 MB)", "N" },
     { "test-clock-file", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &o.test_clock_file,
       "Tests only: milliseconds to add to the clock, read from FILE per request", "FILE" },
     { NULL }
