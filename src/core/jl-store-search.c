@@ -163,7 +163,10 @@ _jl_store_reindex_all (JlStore  *self,
       sqlite3_stmt *stmt = NULL;
       int rc;
 
-      if (!kind_is_searchable (kind))
+      /* Run as a migration's last step, the tables of later migrations
+       * do not exist yet; they come empty. */
+      if (!kind_is_searchable (kind) ||
+          sqlite3_table_column_metadata (self->db, NULL, kind->name, "id", NULL, NULL, NULL, NULL, NULL) != SQLITE_OK)
         continue;
 
       sql = g_strdup_printf ("SELECT * FROM \"%s\" WHERE deleted = 0", kind->name);
