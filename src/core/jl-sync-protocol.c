@@ -1073,12 +1073,23 @@ jl_sync_error_decode (GBytes  *body,
                       char   **message)
 {
   g_autoptr(JsonObject) root = jl_sync_parse_object (body, "error", NULL);
-  const char *c, *m;
+  JsonNode *node;
+  const char *c, *m = "";
 
   if (root == NULL ||
       !(c = get_string (root, "error", MAX_NAME_LEN, "error", NULL)))
     return FALSE;
-  m = json_object_get_string_member_with_default (root, "message", "");
+  /* Not json_object_get_string_member_with_default: an array or object
+   * there logs a critical. A message that is not text (or null) means
+   * this is not an error body of ours; the caller then reports the HTTP
+   * status. */
+  node = member (root, "message");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!is_type (node, G_TYPE_STRING))
+        return FALSE;
+      m = json_node_get_string (node);
+    }
   if (code)
     *code = g_strdup (c);
   if (message)
