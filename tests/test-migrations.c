@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "jl-attachment.h"
 #include "jl-store-private.h"
 #include "jl-test-util.h"
 
@@ -17,6 +18,7 @@
 #define V_PARTNERS     2
 #define V_MEETINGS     3
 #define V_EVALUATION   4
+#define V_ATTACHMENTS  7
 
 typedef struct
 {
@@ -33,6 +35,7 @@ typedef struct
   char *tpl;
   char *round;
   char *target;
+  char *attachment;
 } Ids;
 
 static void
@@ -159,6 +162,22 @@ fill_evaluation (JlStore *store,
     }
 }
 
+/* The signed scan of the approved minutes: attached after approval. */
+static void
+fill_attachments (JlStore *store,
+                  Ids     *ids)
+{
+  g_autofree char *file = g_strconcat (jl_store_get_path (store), "-签字纪要.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlRecord) record = NULL;
+
+  g_file_set_contents (file, "%PDF-1.4\n% 签字纪要\n", -1, &error);
+  g_assert_no_error (error);
+  record = jl_store_attach_file (store, ids->approved, file, "签字扫描件", &error);
+  g_assert_no_error (error);
+  ids->attachment = g_strdup (jl_record_get_id (record));
+}
+
 static void
 fill (JlStore *store,
       int      version,
@@ -172,6 +191,8 @@ fill (JlStore *store,
     fill_meetings (store, ids);
   if (version >= V_EVALUATION)
     fill_evaluation (store, ids);
+  if (version >= V_ATTACHMENTS)
+    fill_attachments (store, ids);
 }
 
 static void
@@ -264,6 +285,24 @@ check_data (JlStore *store,
       g_assert_cmpstr (r->band, ==, "良好");
       assert_found (store, "物业服务", ids->tpl);
     }
+
+  if (version >= V_ATTACHMENTS)
+    {
+      g_autoptr(JlRecord) at = jl_test_get_ok (store, "attachment", ids->attachment);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *sum = NULL;
+      gboolean downloaded = FALSE;
+
+      g_assert_cmpstr (jl_record_get_string (at, "file_name"), ==, "jinlin.db-签字纪要.pdf");
+      g_assert_cmpstr (jl_record_get_string (at, "meeting_id"), ==, ids->approved);
+      path = jl_store_attachment_path (store, ids->attachment, &downloaded, &error);
+      g_assert_no_error (error);
+      g_assert_true (downloaded);
+      sum = jl_test_file_checksum (path);
+      g_assert_cmpstr (sum, ==, jl_record_get_string (at, "sha256"));
+      assert_found (store, "签字扫描件", ids->attachment);
+    }
 }
 
 static void
@@ -324,7 +363,9 @@ test_upgrade_from (gconstpointer data)
     fill_meetings (store, &ids);
   if (version < V_EVALUATION)
     fill_evaluation (store, &ids);
-  check_data (store, V_EVALUATION, &ids);
+  if (version < V_ATTACHMENTS)
+    fill_attachments (store, &ids);
+  check_data (store, V_ATTACHMENTS, &ids);
   {
     g_autoptr(JlRecord) rec = jl_test_update_ok (store, "community", ids.community, "{\"households\": 3300}");
 
