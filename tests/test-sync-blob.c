@@ -21,6 +21,7 @@
 #include "jl-sync-client-private.h"
 #include "jl-test-server.h"
 #include "jl-test-util.h"
+#include "jl-uuid.h"
 
 #define C1       "0190a6e2-7c1b-7d3e-8f00-00000000c001"
 #define C2       "0190a6e2-7c1b-7d3e-8f00-00000000c002"
@@ -439,6 +440,79 @@ test_rules (Fixture       *f,
   g_assert_cmpint (jl_store_count (a->store, "attachment", NULL, NULL), ==, 1);
 }
 
+/* jinlin-cli --db DB ARGS…; returns the exit status, @out gets stdout. */
+static int
+cli (const char  *db,
+     char       **out,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *o = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("JINLIN_CLI"));
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, (char *) db);
+  va_start (args, out);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  proc = g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &o, NULL, &error);
+  g_assert_no_error (error);
+  if (out != NULL)
+    *out = g_strdup (g_strstrip (o));
+  return g_subprocess_get_exit_status (proc);
+}
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, "alice");
+  g_autoptr(Client) b = client_new (f, "bob");
+  g_autofree char *meeting = make_meeting (a);
+  g_autofree char *file = write_file (f, "minutes.pdf", 2 * MIB + 17, 5);
+  g_autofree char *id = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *want = jl_test_file_checksum (file);
+
+  g_assert_true (g_file_test (g_getenv ("JINLIN_CLI"), G_FILE_TEST_IS_EXECUTABLE));
+  g_assert_cmpint (cli (a->db, &id, "attach", meeting, file, "--note", "签字版", NULL), ==, 0);
+  g_assert_true (jl_uuid_is_valid (id));
+  g_assert_cmpint (cli (a->db, NULL, "sync", NULL), ==, 0);
+  g_assert_cmpint (cli (a->db, &out, "sync-files", "--budget", "1048576", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "uploaded 0, downloaded 0, pending 1, failed 0");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (a->db, &out, "sync-files", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "uploaded 1, downloaded 0, pending 0, failed 0");
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (cli (b->db, NULL, "sync", NULL), ==, 0);
+  /* Known, not downloaded yet: exit 3 and no path. */
+  g_assert_cmpint (cli (b->db, &out, "attachment-path", id, NULL), ==, 3);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (b->db, &out, "sync-files", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "uploaded 0, downloaded 1, pending 0, failed 0");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (b->db, &out, "attachment-path", id, NULL), ==, 0);
+  {
+    g_autofree char *got = jl_test_file_checksum (out);
+
+    g_assert_cmpstr (got, ==, want);
+  }
+  g_clear_pointer (&out, g_free);
+  /* Not an attachment: exit 3 too, with the usual not-found error. */
+  g_assert_cmpint (cli (b->db, NULL, "attachment-path", meeting, NULL), ==, 3);
+  g_assert_cmpint (cli (b->db, NULL, "attach", meeting, "/nonexistent/file.pdf", NULL), !=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,5 +523,6 @@ main (int   argc,
   g_test_add ("/sync/blob/other-community", Fixture, NULL, fixture_setup, test_other_community, fixture_teardown);
   g_test_add ("/sync/blob/corrupt-upload", Fixture, NULL, fixture_setup, test_corrupt_upload, fixture_teardown);
   g_test_add ("/sync/blob/rules", Fixture, NULL, fixture_setup, test_rules, fixture_teardown);
+  g_test_add ("/sync/blob/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "jl-cli.h"
+#include "jl-cli-attach.h"
 #include "jl-cli-overview.h"
 #include "jl-cli-sync.h"
 
@@ -38,6 +39,9 @@ static const Command commands[] = {
   { "login", jl_cli_cmd_login, "login --server URL --user NAME [--password-file FILE] [--device-name NAME]", N_("Sign this database in to a sync server (password from the file, standard input or a prompt)") },
   { "sync", jl_cli_cmd_sync, "sync [--attempts N]", N_("Push local changes, then pull; prints “pushed N, pulled N, conflicts N”") },
   { "conflicts", jl_cli_cmd_conflicts, "conflicts [--community ID] [--all]", N_("List the sync conflict log (overwritten and quarantined values)") },
+  { "attach", jl_cli_cmd_attach, "attach MEETING-ID FILE [--note TEXT]", N_("Attach a file (e.g. the signed scan) to minutes; prints the attachment's id") },
+  { "attachment-path", jl_cli_cmd_attachment_path, "attachment-path ID", N_("Print where the file of an attachment is (exit 3 while it is not downloaded yet)") },
+  { "sync-files", jl_cli_cmd_sync_files, "sync-files [--budget BYTES]", N_("Upload and download the files of attachments, resuming where the last run stopped") },
 };
 
 static void
