@@ -1,6 +1,7 @@
 /* crash-writer.c: the writer that test-crash-safety kills
  *
  * crash-writer DB COMMUNITY-ID SEED
+ * crash-writer --pull DB COMMUNITY-ID SEED
  *
  * Saves minutes as the app does, one jl_store_put per save, until killed:
  * a new meeting with its attendance and agenda items in one nested put
@@ -13,6 +14,17 @@
  *   SUMMARY <meeting id> <seq>
  *   STEP <agenda item id> <seq>
  *
+ * With --pull it applies pulled pages as the sync client does, one
+ * _jl_store_sync_apply_page per page, from the community's cursor on, until
+ * killed. A page of n rows (2 to 300) after cursor c holds n - 1 new
+ * meetings with row_seq c+1 … c+n-1, each id made from its row_seq and
+ * each title naming its page ("拉取 P<next> <n>"), then, at row_seq
+ * c+n = next, the counter meeting, whose summary becomes "P<next>|…". So
+ * after any kill the database says which pages it holds, and whether
+ * whole. After each apply returns it prints
+ *
+ *   PAGE <next> <n>
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -20,8 +32,11 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "crash-pull.h"
 #include "jl-store.h"
+#include "jl-store-sync.h"
 
 static void
 die (const char   *what,
@@ -105,6 +120,77 @@ save_text (JlStore    *store,
     die (field, error);
 }
 
+/* --pull */
+
+static void
+add_field (JlSyncRow  *row,
+           const char *name,
+           JsonNode   *value,
+           gint64      ver)
+{
+  g_ptr_array_add (row->fields, jl_sync_field_new (name, value, ver, (JlHlc) ver << 16, CRASH_REMOTE_DEVICE));
+}
+
+static JsonNode *
+text (const char *s)
+{
+  return json_node_init_string (json_node_alloc (), s);
+}
+
+static JlSyncRow *
+pulled_meeting (const char *community,
+                const char *row_id,
+                gint64      row_seq,
+                const char *title,
+                const char *summary)
+{
+  JlSyncRow *row = jl_sync_row_new ("meeting", row_id);
+
+  row->row_seq = row_seq;
+  add_field (row, "community_id", text (community), row_seq);
+  add_field (row, "meeting_type", text ("joint"), row_seq);
+  add_field (row, "title", text (title), row_seq);
+  add_field (row, "held_at", text ("2025-06-01 09:30"), row_seq);
+  add_field (row, "summary", text (summary), row_seq);
+  return row;
+}
+
+static int
+apply_pages (JlStore    *store,
+             const char *community,
+             GRand      *rand)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 cursor = jl_store_sync_get_cursor (store, community, &error);
+
+  if (cursor < 0)
+    die ("cursor", error);
+  for (;;)
+    {
+      g_autoptr(JlSyncPage) page = jl_sync_page_new ();
+      gint64 n = g_rand_int_range (rand, 2, 301);
+      gint64 next = cursor + n;
+      g_autofree char *title = g_strdup_printf ("拉取 P%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, next, n);
+      g_autofree char *counter_summary = crash_pulled_summary (next, next);
+
+      for (gint64 seq = cursor + 1; seq < next; seq++)
+        {
+          g_autofree char *id = g_strdup_printf (CRASH_PULLED_ID_FORMAT, seq);
+          g_autofree char *summary = crash_pulled_summary (next, seq);
+
+          g_ptr_array_add (page->rows, pulled_meeting (community, id, seq, title, summary));
+        }
+      g_ptr_array_add (page->rows, pulled_meeting (community, CRASH_COUNTER_ID, next, "拉取计数", counter_summary));
+      page->next = next;
+      page->has_more = TRUE;
+      page->server_time = g_get_real_time () / 1000;
+      if (!_jl_store_sync_apply_page (store, community, page, NULL, NULL, &error))
+        die ("apply page", error);
+      printf ("PAGE %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", next, n);
+      cursor = next;
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -112,11 +198,18 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(JlStore) store = NULL;
   g_autoptr(GRand) rand = NULL;
+  gboolean pull = FALSE;
 
   setlocale (LC_ALL, "");
+  if (argc == 5 && strcmp (argv[1], "--pull") == 0)
+    {
+      pull = TRUE;
+      argc--;
+      argv++;
+    }
   if (argc != 4)
     {
-      fprintf (stderr, "usage: crash-writer DB COMMUNITY-ID SEED\n");
+      fprintf (stderr, "usage: crash-writer [--pull] DB COMMUNITY-ID SEED\n");
       return 2;
     }
   setvbuf (stdout, NULL, _IOLBF, 0);
@@ -124,6 +217,8 @@ main (int    argc,
   store = jl_store_open (argv[1], &error);
   if (store == NULL)
     die ("open", error);
+  if (pull)
+    return apply_pages (store, argv[2], rand);
 
   for (;;)
     {
