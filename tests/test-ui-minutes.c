@@ -440,6 +440,10 @@ test_record_and_approve (Fixture       *f,
   open_page (f);
   editor = jl_minutes_page_edit_new (f->page, f->community);
   g_assert_nonnull (editor);
+  /* The host and recorder pickers fill in once the community's names
+   * have arrived, in the same editor. */
+  g_assert_true (jl_test_ui_wait (titles_loaded, f, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (jl_record_editor_get_row (editor, "host_id")))), ==, 3);
   /* A new joint meeting held now, until the clerk says otherwise. */
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (jl_record_editor_get_row (editor, "meeting_type"))), >, 0);
   g_assert_null (jl_minutes_page_get_attendance (f->page));

@@ -10,7 +10,8 @@
 
 #include <string.h>
 
-#include "jl-org-page.h"
+#include "jl-org-page-private.h"
+#include "jl-record-private.h"
 #include "jl-overview-page.h"
 #include "jl-test-ui.h"
 #include "jl-test-util.h"
@@ -389,6 +390,120 @@ test_org_create_branch (City          *c,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Nodes for the communities named in @names (ids from @ids by name). */
+static GPtrArray *
+org_nodes (GHashTable         *records,
+           const char * const *names)
+{
+  GPtrArray *nodes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; names[i]; i++)
+    g_ptr_array_add (nodes, jl_org_node_new (g_hash_table_lookup (records, names[i]), NULL));
+  return nodes;
+}
+
+static char *
+store_names (GListStore *store)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(JlOrgNode) node = g_list_model_get_item (G_LIST_MODEL (store), i);
+      g_string_append_printf (s, "%s%s", i ? "," : "", jl_org_node_get_title (node));
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+/* The organisation tree merges a reloaded level in linear time: a first
+ * load of thousands of communities is one change, and a reload keeps the
+ * rows (so their open state) that stay in place. */
+static void
+test_org_merge (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(JlStore) store = jl_test_store_new (&dir);
+  g_autoptr(GHashTable) records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GListStore) level = g_list_store_new (JL_TYPE_ORG_NODE);
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GPtrArray) big = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(JlOrgNode) a = NULL;
+  g_autoptr(JlOrgNode) c = NULL;
+  g_autoptr(JlOrgNode) first = NULL;
+  g_autofree char *names = NULL;
+  guint changes = 0;
+  gint64 t0;
+
+  for (const char *const *n = (const char *const[]) { "A", "B", "C", "D", NULL }; *n; n++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"name\": \"%s\"}", *n);
+      g_autofree char *id = jl_test_put_ok (store, "community", json);
+      g_hash_table_insert (records, g_strdup (*n), jl_store_get (store, "community", id, NULL));
+    }
+
+  nodes = org_nodes (records, (const char *const[]) { "A", "B", "C", NULL });
+  _jl_org_page_merge_level (level, nodes);
+  names = store_names (level);
+  g_assert_cmpstr (names, ==, "A,B,C");
+  a = g_list_model_get_item (G_LIST_MODEL (level), 0);
+  c = g_list_model_get_item (G_LIST_MODEL (level), 2);
+  g_clear_pointer (&nodes, g_ptr_array_unref);
+
+  /* A moves to the end, D comes in, B goes: C stays the same row. */
+  nodes = org_nodes (records, (const char *const[]) { "C", "D", "A", NULL });
+  _jl_org_page_merge_level (level, nodes);
+  g_clear_pointer (&names, g_free);
+  names = store_names (level);
+  g_assert_cmpstr (names, ==, "C,D,A");
+  first = g_list_model_get_item (G_LIST_MODEL (level), 0);
+  g_assert_true (first == c);
+  g_clear_object (&first);
+  g_clear_pointer (&nodes, g_ptr_array_unref);
+
+  /* The same rows again: every row object stays. */
+  nodes = org_nodes (records, (const char *const[]) { "C", "D", "A", NULL });
+  _jl_org_page_merge_level (level, nodes);
+  first = g_list_model_get_item (G_LIST_MODEL (level), 0);
+  g_assert_true (first == c);
+  g_clear_object (&first);
+  first = g_list_model_get_item (G_LIST_MODEL (level), 2);
+  g_assert_true (first != a);   /* A moved: a new row */
+  g_clear_object (&first);
+
+  /* 20,000 rows into an empty level: one change, well under a second. */
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(JsonObject) values = json_object_new ();
+      g_autofree char *id = g_strdup_printf ("c%05u", i);
+      g_autoptr(JlRecord) record = NULL;
+
+      json_object_set_string_member (values, "name", id);
+      record = _jl_record_new (jl_schema_lookup ("community"), id, id, values, NULL, NULL, 0, FALSE);
+      g_ptr_array_add (big, jl_org_node_new (record, NULL));
+    }
+  g_list_store_remove_all (level);
+  g_signal_connect (level, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  t0 = g_get_monotonic_time ();
+  _jl_org_page_merge_level (level, big);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (level)), ==, 20000);
+  g_test_message ("20,000 rows merged in %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, G_USEC_PER_SEC);
+
+  g_clear_object (&store);
+  jl_test_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -398,5 +513,6 @@ main (int    argc,
 
   g_test_add ("/jinlin/ui/overview-figures", City, NULL, city_setup, test_overview_figures, city_teardown);
   g_test_add ("/jinlin/ui/org-create-branch", City, NULL, city_setup, test_org_create_branch, city_teardown);
+  g_test_add_func ("/jinlin/ui/org-merge", test_org_merge);
   return g_test_run ();
 }

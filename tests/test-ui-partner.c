@@ -103,6 +103,44 @@ sidebar_ready (gpointer data)
   return jl_window_get_page (data, "evaluation") != NULL;
 }
 
+static gboolean
+secretary_shown (gpointer data)
+{
+  AdwComboRow *row = data;
+  g_autoptr(GtkStringObject) item = adw_combo_row_get_selected_item (row)
+                                      ? g_object_ref (adw_combo_row_get_selected_item (row)) : NULL;
+
+  return item != NULL && g_strcmp0 (gtk_string_object_get_string (item), "张书记") == 0;
+}
+
+/* Names are fetched when an editor needs them: a picker opened before they
+ * arrive fills in and shows the stored choice, without a change to save. */
+static void
+test_editor_names_arrive (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(JlStore) store = jl_test_store_new (&dir);
+  g_autofree char *community = jl_test_put_ok (store, "community", "{\"name\": \"鼓浪屿社区\"}");
+  g_autofree char *person = jl_test_putf_ok (store, "person", "{\"community_id\": \"%s\", \"name\": \"张书记\"}",
+                                             community);
+  g_autofree char *updated = jl_test_putf_ok (store, "community", "{\"id\": \"%s\", \"secretary_id\": \"%s\"}",
+                                              community, person);
+  g_autoptr(JlRecord) record = jl_store_get (store, "community", community, NULL);
+  GtkWidget *editor = g_object_ref_sink (jl_record_editor_new (store, "community", record, NULL, NULL));
+  AdwComboRow *row = ADW_COMBO_ROW (jl_record_editor_get_row (JL_RECORD_EDITOR (editor), "secretary_id"));
+
+  g_assert_cmpstr (jl_record_get_string (record, "secretary_id"), ==, person);
+  /* Nothing is loaded at start: the names come from a worker. */
+  g_assert_false (secretary_shown (row));
+  g_assert_true (jl_test_ui_wait (secretary_shown, row, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, 2);
+  g_assert_false (jl_record_editor_has_pending (JL_RECORD_EDITOR (editor)));
+
+  g_object_unref (editor);
+  g_clear_object (&store);
+  jl_test_dir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_window_sections (void)
 {
@@ -134,5 +172,6 @@ main (int    argc,
 
   g_test_add_func ("/jinlin/ui/window-sections", test_window_sections);
   g_test_add_func ("/jinlin/ui/create-partner-unit", test_create_partner_unit);
+  g_test_add_func ("/jinlin/ui/editor-names-arrive", test_editor_names_arrive);
   return g_test_run ();
 }

@@ -29,6 +29,8 @@ struct _JlChildList
   AdwPreferencesGroup *group;
   GtkWidget           *add_button;
   GPtrArray           *rows;    /* widgets added to the group */
+  GPtrArray           *shown;   /* the records the rows show */
+  gboolean             missing_names;
 };
 
 G_DEFINE_FINAL_TYPE (JlChildList, jl_child_list, ADW_TYPE_BIN)
@@ -147,6 +149,12 @@ show_records (JlChildList *self,
 {
   JlTitleCache *titles = jl_title_cache_get_for_store (self->store);
 
+  if (records != self->shown)
+    {
+      g_clear_pointer (&self->shown, g_ptr_array_unref);
+      self->shown = g_ptr_array_ref (records);
+    }
+  self->missing_names = FALSE;
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->group, self->rows->pdata[i]);
   g_ptr_array_set_size (self->rows, 0);
@@ -164,6 +172,10 @@ show_records (JlChildList *self,
         {
           const JlField *f = jl_kind_lookup_field (self->kind, self->subtitle_fields[j]);
           g_autofree char *text = f ? jl_format_field (record, f, titles) : NULL;
+
+          if (f != NULL && f->type == JL_FIELD_REF && jl_record_has_value (record, f->name) &&
+              jl_title_cache_lookup (titles, f->ref_kind, jl_record_get_string (record, f->name)) == NULL)
+            self->missing_names = TRUE;
 
           if (text && *text)
             g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", text);
@@ -270,6 +282,14 @@ jl_child_list_get_count (JlChildList *self)
   return self->count;
 }
 
+/* Rows shown before the names they mention arrived show them now. */
+static void
+titles_changed_cb (JlChildList *self)
+{
+  if (self->missing_names && self->group != NULL && self->shown != NULL)
+    show_records (self, self->shown);
+}
+
 static void
 add_clicked_cb (JlChildList *self)
 {
@@ -282,6 +302,7 @@ jl_child_list_dispose (GObject *object)
   JlChildList *self = JL_CHILD_LIST (object);
 
   self->group = NULL;
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (jl_child_list_parent_class)->dispose (object);
 }
@@ -341,6 +362,8 @@ jl_child_list_new (JlStore            *store,
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
   adw_preferences_group_set_header_suffix (self->group, self->add_button);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->group));
+  g_signal_connect_object (jl_title_cache_get_for_store (store), "changed",
+                           G_CALLBACK (titles_changed_cb), self, G_CONNECT_SWAPPED);
 
   jl_child_list_reload (self);
   return GTK_WIDGET (self);

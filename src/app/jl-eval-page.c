@@ -83,7 +83,7 @@ pick_community (JlEvalPage  *self,
   if (community != NULL)
     return community;
   all = jl_title_cache_list (jl_page_get_titles (JL_PAGE (self)), "community", NULL);
-  if (all->len == 1)
+  if (all->len == 1 && jl_title_cache_has_list (jl_page_get_titles (JL_PAGE (self)), "community", NULL))
     return ((JlTitleEntry *) all->pdata[0])->id;
   jl_page_toast (JL_PAGE (self), _("Choose the community in the filter first."));
   return NULL;

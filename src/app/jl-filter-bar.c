@@ -257,6 +257,6 @@ jl_filter_bar_new (JlStore    *store,
   self->store = g_object_ref (store);
   self->kind = jl_schema_lookup (kind);
   self->titles = jl_title_cache_get_for_store (store);
-  g_signal_connect_object (self->titles, "changed", G_CALLBACK (titles_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->titles, "changed::community", G_CALLBACK (titles_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }

@@ -38,7 +38,7 @@ jl_format_field (JlRecord      *record,
       }
     case JL_FIELD_REF:
       {
-        const char *title = titles ? jl_title_cache_lookup (titles, json_node_get_string (node)) : NULL;
+        const char *title = titles ? jl_title_cache_lookup (titles, field->ref_kind, json_node_get_string (node)) : NULL;
         return g_strdup (title ? title : "…");
       }
     case JL_FIELD_LIST:

@@ -645,7 +645,9 @@ jl_minutes_attendance_new (JlStore    *store,
   self->entry_row = build_entry_row (self);
   adw_preferences_group_add (self->group, self->entry_row);
   fill_names (self);
-  g_signal_connect_object (jl_title_cache_get_for_store (store), "changed",
+  g_signal_connect_object (jl_title_cache_get_for_store (store), "changed::person",
+                           G_CALLBACK (fill_names), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (jl_title_cache_get_for_store (store), "changed::partner_unit",
                            G_CALLBACK (fill_names), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->group));
 

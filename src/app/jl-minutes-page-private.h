@@ -42,7 +42,6 @@ struct _JlMinutesPage
   /* Owned */
   JlRecord             *meeting;        /* as last stored; NULL for new minutes */
   JsonObject           *defaults;       /* of new minutes */
-  gboolean              editor_has_names;
   char                 *workflow_message;
   GtkFileChooserNative *chooser;
   gboolean              busy;           /* a workflow step is running */

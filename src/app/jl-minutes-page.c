@@ -208,28 +208,6 @@ add_meeting_editor (JlMinutesPage *self,
       g_clear_pointer (&self->defaults, json_object_unref);
       self->defaults = defaults ? json_object_ref (defaults) : NULL;
     }
-  self->editor_has_names = jl_title_cache_get_loaded (jl_page_get_titles (JL_PAGE (self)));
-}
-
-/* Opened before the names were loaded (just after start-up), the host and
- * recorder pickers are empty: rebuild the form once, if nothing is typed. */
-static void
-titles_changed_cb (JlMinutesPage *self)
-{
-  GtkRoot *root;
-  gboolean had_focus;
-
-  if (self->editor == NULL || self->editor_has_names ||
-      !jl_title_cache_get_loaded (jl_page_get_titles (JL_PAGE (self))) ||
-      jl_record_editor_has_pending (self->editor))
-    return;
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  had_focus = root && gtk_root_get_focus (root) &&
-              gtk_widget_is_ancestor (gtk_root_get_focus (root), GTK_WIDGET (self->editor));
-  add_meeting_editor (self, self->meeting, self->meeting ? NULL : self->defaults);
-  _jl_minutes_page_update_state (self);
-  if (had_focus)
-    gtk_widget_grab_focus (jl_record_editor_get_row (self->editor, "title"));
 }
 
 static JlRecordEditor *
@@ -412,7 +390,9 @@ new_minutes (JlMinutesPage *self)
       return;
     }
   communities = jl_title_cache_list (jl_page_get_titles (JL_PAGE (self)), "community", NULL);
-  if (communities->len == 1)
+  if (!jl_title_cache_has_list (jl_page_get_titles (JL_PAGE (self)), "community", NULL))
+    jl_page_toast (JL_PAGE (self), _("The communities are still loading; try again in a moment."));
+  else if (communities->len == 1)
     jl_minutes_page_edit_new (self, ((JlTitleEntry *) communities->pdata[0])->id);
   else if (communities->len == 0)
     jl_page_toast (JL_PAGE (self), _("Add a community first (Organisation)."));
@@ -585,8 +565,6 @@ jl_minutes_page_store_ready (JlPage *page)
   gtk_stack_add_named (self->stack, build_editor (self), "editor");
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
 
-  g_signal_connect_object (jl_page_get_titles (page), "changed", G_CALLBACK (titles_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   filters_changed_cb (self);
 }
 

@@ -50,6 +50,10 @@ GtkTreeListRow     *_jl_org_page_find_row         (JlOrgPage  *self,
                                                    guint      *position);
 guint               _jl_org_page_find_in_store    (GListModel *model,
                                                    const char *id);
+/* Brings @store (of JlOrgNode) in line with @nodes in linear time,
+ * keeping the rows that stay in place (and so their expanded state). */
+void                _jl_org_page_merge_level      (GListStore *store,
+                                                   GPtrArray  *nodes);
 /* Opens self->pending_expand once its row has an expander. */
 void                _jl_org_page_expand_pending   (JlOrgPage  *self);
 

@@ -166,45 +166,106 @@ _jl_org_page_find_in_store (GListModel *model,
   return G_MAXUINT;
 }
 
-/* Brings @store in line with @nodes, changing only what changed, so that
- * rows keep their expanded state across a reload. */
-static void
-merge_level (GListStore *store,
-             GPtrArray  *nodes)
+/* Merging a reloaded level
+ *
+ * Brings @store in line with @nodes, changing only what changed, so that
+ * rows keep their expanded state across a reload, in time linear in the
+ * level's size: thousands of communities come in one splice, and a
+ * reload after an edit keeps every row that stayed in its place. */
+
+typedef struct
 {
-  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  GListStore *store;
+  guint       pos;        /* where the pending splice starts */
+  guint       n_remove;   /* rows from there that go */
+  GPtrArray  *add;        /* nodes that come in their place */
+  guint       n_items;    /* rows in the store before the splice */
+} Merge;
+
+static void
+merge_flush (Merge *m)
+{
+  if (m->n_remove == 0 && m->add->len == 0)
+    return;
+  g_list_store_splice (m->store, m->pos, m->n_remove, m->add->pdata, m->add->len);
+  m->n_items += m->add->len;
+  m->n_items -= m->n_remove;
+  m->pos += m->add->len;
+  m->n_remove = 0;
+  g_ptr_array_set_size (m->add, 0);
+}
+
+static JlOrgNode *
+merge_cursor (Merge *m)
+{
+  guint at = m->pos + m->n_remove;
+
+  return at < m->n_items ? g_list_model_get_item (G_LIST_MODEL (m->store), at) : NULL;
+}
+
+void
+_jl_org_page_merge_level (GListStore *store,
+                          GPtrArray  *nodes)
+{
+  g_autoptr(GHashTable) new_index = g_hash_table_new (g_str_hash, g_str_equal);  /* id → index + 1 */
+  g_autoptr(GHashTable) old_index = g_hash_table_new (g_str_hash, g_str_equal);  /* id → index + 1 */
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) old = g_ptr_array_new_with_free_func (g_object_unref);
+  Merge m = { store, 0, 0, g_ptr_array_new (), g_list_model_get_n_items (G_LIST_MODEL (store)) };
 
   for (guint i = 0; i < nodes->len; i++)
-    g_hash_table_add (wanted, (gpointer) jl_org_node_get_id (nodes->pdata[i]));
-  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (store)); i > 0; i--)
+    g_hash_table_insert (new_index, (gpointer) jl_org_node_get_id (nodes->pdata[i]), GUINT_TO_POINTER (i + 1));
+  /* The old rows, held so that their ids stay valid while they move. */
+  for (guint i = 0; i < m.n_items; i++)
     {
-      g_autoptr(JlOrgNode) old = g_list_model_get_item (G_LIST_MODEL (store), i - 1);
+      JlOrgNode *node = g_list_model_get_item (G_LIST_MODEL (store), i);
 
-      if (!g_hash_table_contains (wanted, jl_org_node_get_id (old)))
-        g_list_store_remove (store, i - 1);
+      g_ptr_array_add (old, node);
+      g_hash_table_insert (old_index, (gpointer) jl_org_node_get_id (node), GUINT_TO_POINTER (i + 1));
     }
 
-  for (guint i = 0; i < nodes->len; i++)
+  for (guint k = 0; k < nodes->len; k++)
     {
-      JlOrgNode *node = nodes->pdata[i];
-      guint at = _jl_org_page_find_in_store (G_LIST_MODEL (store), jl_org_node_get_id (node));
+      JlOrgNode *node = nodes->pdata[k];
+      const char *id = jl_org_node_get_id (node);
+      g_autoptr(JlOrgNode) cur = NULL;
 
-      if (at == i)
+      /* Rows gone, or already placed higher up, leave. */
+      while ((cur = merge_cursor (&m)) != NULL)
         {
-          g_autoptr(JlOrgNode) old = g_list_model_get_item (G_LIST_MODEL (store), i);
+          const char *cur_id = jl_org_node_get_id (cur);
+          guint cur_new = GPOINTER_TO_UINT (g_hash_table_lookup (new_index, cur_id));
+          guint node_old = GPOINTER_TO_UINT (g_hash_table_lookup (old_index, id));
+          guint cur_old = GPOINTER_TO_UINT (g_hash_table_lookup (old_index, cur_id));
 
-          /* A row cannot gain or lose its expander: a new row then. */
-          if (jl_org_node_get_expandable (old) == jl_org_node_get_expandable (node))
-            {
-              jl_org_node_set_n_children (old, jl_org_node_get_n_children (node));
-              jl_org_node_set_record (old, jl_org_node_get_record (node), jl_org_node_get_subtitle (node));
-              continue;
-            }
+          if (cur_new == 0 || g_hash_table_contains (placed, cur_id))
+            m.n_remove++;
+          /* The row here moved further down than the next wanted row
+           * moved up: take it out here (it comes back below). */
+          else if (cur != NULL && g_strcmp0 (cur_id, id) != 0 && node_old > cur_old &&
+                   (cur_new - 1 - k) >= (node_old - cur_old))
+            m.n_remove++;
+          else
+            break;
+          g_clear_object (&cur);
         }
-      if (at != G_MAXUINT)
-        g_list_store_remove (store, at);
-      g_list_store_insert (store, i, node);
+
+      g_hash_table_add (placed, (gpointer) id);
+      /* A row cannot gain or lose its expander: a new row then. */
+      if (cur != NULL && g_strcmp0 (jl_org_node_get_id (cur), id) == 0 &&
+          jl_org_node_get_expandable (cur) == jl_org_node_get_expandable (node))
+        {
+          merge_flush (&m);
+          jl_org_node_set_n_children (cur, jl_org_node_get_n_children (node));
+          jl_org_node_set_record (cur, jl_org_node_get_record (node), jl_org_node_get_subtitle (node));
+          m.pos++;
+        }
+      else
+        g_ptr_array_add (m.add, node);
     }
+  m.n_remove = m.n_items - m.pos;
+  merge_flush (&m);
+  g_ptr_array_unref (m.add);
 }
 
 /* Opens the row waiting for it, once it has loaded with an expander. */
@@ -256,7 +317,7 @@ level_loaded_cb (GObject      *source,
       gboolean first = store == self->root && g_list_model_get_n_items (G_LIST_MODEL (store)) == 0;
       g_autofree char *selected = g_strdup (jl_org_page_get_selected (self));
 
-      merge_level (store, nodes);
+      _jl_org_page_merge_level (store, nodes);
       /* A row replaced to gain its expander stays selected. */
       if (selected != NULL && g_strcmp0 (jl_org_page_get_selected (self), selected) != 0)
         jl_org_page_select (self, selected);

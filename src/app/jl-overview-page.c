@@ -626,7 +626,7 @@ jl_overview_page_store_ready (JlPage *page)
   jl_filter_bar_add_community (self->filters);
   g_signal_connect_object (self->filters, "changed", G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
   /* After the bar's own handler, which refills the drop-down. */
-  g_signal_connect_object (jl_page_get_titles (page), "changed", G_CALLBACK (titles_changed_cb), self,
+  g_signal_connect_object (jl_page_get_titles (page), "changed::community", G_CALLBACK (titles_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_box_append (GTK_BOX (outer), build_toolbar (self));
 

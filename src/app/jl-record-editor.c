@@ -278,19 +278,16 @@ current_value (JlRecordEditor *self,
 
 /* Changes */
 
+/* Validates @raw, the new value of @fr, and queues it for saving. */
 static void
-row_changed (FieldRow *fr)
+take_value (FieldRow *fr,
+            JsonNode *raw)
 {
   JlRecordEditor *self = fr->self;
-  g_autoptr(JsonNode) raw = NULL;
   g_autoptr(JsonNode) value = NULL;
   g_autoptr(GError) error = NULL;
   JsonNode *stored;
 
-  if (self->updating)
-    return;
-
-  raw = read_row (fr);
   value = jl_field_normalize (self->kind, fr->field, raw, &error);
   if (value == NULL)
     {
@@ -314,6 +311,17 @@ row_changed (FieldRow *fr)
   else
     json_object_set_member (self->pending, fr->field->name, g_steal_pointer (&value));
   schedule_save (self);
+}
+
+static void
+row_changed (FieldRow *fr)
+{
+  g_autoptr(JsonNode) raw = NULL;
+
+  if (fr->self->updating)
+    return;
+  raw = read_row (fr);
+  take_value (fr, raw);
 }
 
 static void
@@ -683,17 +691,82 @@ guess_community (JlRecordEditor *self)
   if (g_strcmp0 (parent->ref_kind, "community") == 0)
     return g_strdup (parent_id);
   {
-    /* The parent's community, from the names cache. */
-    g_autoptr(GPtrArray) entries = jl_title_cache_list (self->titles, parent->ref_kind, NULL);
+    /* The parent's community, from the names cache (fetched if missing:
+     * titles_changed_cb asks again). */
+    const JlTitleEntry *e = jl_title_cache_lookup_entry (self->titles, parent->ref_kind, parent_id);
 
-    for (guint i = 0; i < entries->len; i++)
-      {
-        JlTitleEntry *e = entries->pdata[i];
-        if (g_strcmp0 (e->id, parent_id) == 0)
-          return g_strdup (e->community_id);
-      }
+    return e ? g_strdup (e->community_id) : NULL;
   }
-  return NULL;
+}
+
+/* The key a reference row shows: what the user chose, else what is stored. */
+static JsonNode *
+shown_value (JlRecordEditor *self,
+             FieldRow       *fr)
+{
+  if (json_object_has_member (self->pending, fr->field->name))
+    return json_object_get_member (self->pending, fr->field->name);
+  return current_value (self, fr->field->name);
+}
+
+static gboolean
+same_choices (GPtrArray  *choices,
+              GListModel *labels,
+              GPtrArray  *new_choices,
+              GListModel *new_labels)
+{
+  if (choices->len != new_choices->len)
+    return FALSE;
+  for (guint i = 1; i < choices->len; i++)
+    if (g_strcmp0 (choices->pdata[i], new_choices->pdata[i]) != 0 ||
+        g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), i),
+                   gtk_string_list_get_string (GTK_STRING_LIST (new_labels), i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Refills the pickers of references to @kind (all when NULL), keeping
+ * the choice, once their names have arrived. */
+static void
+refresh_ref_rows (JlRecordEditor *self,
+                  const char     *kind)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FieldRow *fr = self->rows->pdata[i];
+      g_autoptr(GtkStringList) labels = NULL;
+      g_autoptr(GPtrArray) choices = NULL;
+      GListModel *old_labels;
+
+      if (fr->field->type != JL_FIELD_REF || (kind != NULL && g_strcmp0 (fr->field->ref_kind, kind) != 0))
+        continue;
+      labels = gtk_string_list_new (NULL);
+      choices = ref_choices (self, fr->field, labels);
+      old_labels = adw_combo_row_get_model (ADW_COMBO_ROW (fr->input));
+      if (same_choices (fr->choices, old_labels, choices, G_LIST_MODEL (labels)))
+        continue;
+
+      self->updating = TRUE;
+      g_ptr_array_unref (fr->choices);
+      fr->choices = g_steal_pointer (&choices);
+      adw_combo_row_set_model (ADW_COMBO_ROW (fr->input), G_LIST_MODEL (labels));
+      write_row (fr, shown_value (self, fr));
+      self->updating = FALSE;
+    }
+}
+
+static void
+titles_changed_cb (JlRecordEditor *self,
+                   JlTitleCache   *titles)
+{
+  GSignalInvocationHint *hint = g_signal_get_invocation_hint (titles);
+  const char *kind = hint && hint->detail ? g_quark_to_string (hint->detail) : NULL;
+
+  if (self->disposed)
+    return;
+  if (self->community_id == NULL && (self->community_id = guess_community (self)) != NULL)
+    kind = NULL;
+  refresh_ref_rows (self, kind);
 }
 
 GtkWidget *
@@ -763,6 +836,8 @@ jl_record_editor_new (JlStore            *store,
       write_row (fr, current_value (self, fr->field->name));
     }
   self->updating = FALSE;
+  /* Pickers opened before their names arrived fill in when they do. */
+  g_signal_connect_object (self->titles, "changed", G_CALLBACK (titles_changed_cb), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }
@@ -810,6 +885,16 @@ jl_record_editor_get_row (JlRecordEditor *self,
   return fr ? fr->row : NULL;
 }
 
+static gboolean
+has_choice (FieldRow   *fr,
+            const char *key)
+{
+  for (guint i = 1; i < fr->choices->len; i++)
+    if (g_strcmp0 (fr->choices->pdata[i], key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 void
 jl_record_editor_set_text (JlRecordEditor *self,
                            const char     *field,
@@ -826,7 +911,14 @@ jl_record_editor_set_text (JlRecordEditor *self,
   else if (ADW_IS_COMBO_ROW (fr->input))
     {
       g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
-      write_row (fr, node);
+
+      /* A reference whose name has not arrived yet is kept all the same;
+       * the picker shows it when the names come. */
+      if (fr->field->type == JL_FIELD_REF && text != NULL &&
+          !has_choice (fr, text))
+        take_value (fr, node);
+      else
+        write_row (fr, node);
     }
   else if (GTK_IS_TEXT_VIEW (fr->input))
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (fr->input)), text, -1);
