@@ -38,6 +38,7 @@ struct _JlMinutesPage
   JlMinutesAttendance  *attendance;
   JlMinutesAgenda      *agenda;
   JlMinutesAmendments  *amendments;
+  JlMinutesAttachments *attachments;
 
   /* Owned */
   JlRecord             *meeting;        /* as last stored; NULL for new minutes */

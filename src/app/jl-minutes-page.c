@@ -150,9 +150,11 @@ build_parts (JlMinutesPage *self)
                                             jl_record_get_community_id (self->meeting)));
   self->agenda = JL_MINUTES_AGENDA (jl_minutes_agenda_new (store, id));
   self->amendments = JL_MINUTES_AMENDMENTS (jl_minutes_amendments_new (store, self->meeting));
+  self->attachments = JL_MINUTES_ATTACHMENTS (jl_minutes_attachments_new (store, id));
   gtk_box_append (GTK_BOX (self->parts_box), GTK_WIDGET (self->attendance));
   gtk_box_append (GTK_BOX (self->parts_box), GTK_WIDGET (self->agenda));
   gtk_box_append (GTK_BOX (self->parts_box), GTK_WIDGET (self->amendments));
+  gtk_box_append (GTK_BOX (self->parts_box), GTK_WIDGET (self->attachments));
 }
 
 static void
@@ -165,6 +167,7 @@ clear_parts (JlMinutesPage *self)
   self->attendance = NULL;
   self->agenda = NULL;
   self->amendments = NULL;
+  self->attachments = NULL;
 }
 
 static void
@@ -317,6 +320,13 @@ jl_minutes_page_get_amendments (JlMinutesPage *self)
 {
   g_return_val_if_fail (JL_IS_MINUTES_PAGE (self), NULL);
   return self->amendments;
+}
+
+JlMinutesAttachments *
+jl_minutes_page_get_attachments (JlMinutesPage *self)
+{
+  g_return_val_if_fail (JL_IS_MINUTES_PAGE (self), NULL);
+  return self->attachments;
 }
 
 static void
@@ -582,6 +592,7 @@ jl_minutes_page_dispose (GObject *object)
   self->attendance = NULL;
   self->agenda = NULL;
   self->amendments = NULL;
+  self->attachments = NULL;
   G_OBJECT_CLASS (jl_minutes_page_parent_class)->dispose (object);
 }
 

@@ -12,6 +12,7 @@
 
 #include "jl-minutes-agenda.h"
 #include "jl-minutes-amendments.h"
+#include "jl-minutes-attachments.h"
 #include "jl-minutes-attendance.h"
 #include "jl-page.h"
 #include "jl-record-editor.h"
@@ -38,6 +39,7 @@ JlRecord            *jl_minutes_page_get_meeting         (JlMinutesPage *self);
 JlMinutesAttendance *jl_minutes_page_get_attendance      (JlMinutesPage *self);
 JlMinutesAgenda     *jl_minutes_page_get_agenda          (JlMinutesPage *self);
 JlMinutesAmendments *jl_minutes_page_get_amendments      (JlMinutesPage *self);
+JlMinutesAttachments *jl_minutes_page_get_attachments    (JlMinutesPage *self);
 
 /* The workflow, without the confirmation the buttons ask for. Each saves
  * what is pending first; a refusal of the core is shown on the page and

@@ -25,6 +25,8 @@ struct _JlStore
   guint      tx_depth;      /* jl_store_begin nesting */
   gboolean   importing;     /* references are checked at the end of an import */
   GHashTable *stmt_cache;   /* SQL text → sqlite3_stmt* */
+  JlHlc      tx_start_hlc;  /* last_hlc when the outermost transaction began */
+  gint       changed_queued; /* atomic: a "changed" emission is on its way */
 };
 
 /* The migration that added the full-text index. A database opened at an

@@ -940,7 +940,9 @@ apply_conflict_row (JlStore     *self,
                             "INSERT OR REPLACE INTO sync_conflict (id, community_id, row_seq, conflict_kind, tbl,"
                             " row_id, field, winner_value, winner_hlc, winner_device, winner_user, loser_value,"
                             " loser_hlc, loser_device, loser_user, change_id, created_ms, status)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+                            /* A local restore or dismissal survives a re-pull (not synced in v1). */
+                            " coalesce ((SELECT status FROM sync_conflict WHERE id = ?1 AND status <> 'open'), ?18))",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -1063,4 +1065,312 @@ _jl_store_sync_apply_page (JlStore     *self,
   if (n_conflicts)
     *n_conflicts = d.n_conflicts;
   return TRUE;
+}
+
+/* Resolving conflicts
+ *
+ * Restoring writes the overwritten value back as a normal local edit
+ * (outbox, HLC, search), so it syncs like any edit; the entry's status
+ * changes only here (protocol v1 does not sync it).
+ */
+
+typedef struct
+{
+  const char *conflict_id;
+  const char *status;      /* the new status */
+} ResolveData;
+
+typedef struct
+{
+  char *conflict_kind;
+  char *tbl;
+  char *row_id;
+  char *field;
+  char *loser_value;
+  char *status;
+  char *community_id;
+} ConflictRow;
+
+static void
+conflict_row_clear (ConflictRow *c)
+{
+  g_free (c->conflict_kind);
+  g_free (c->tbl);
+  g_free (c->row_id);
+  g_free (c->field);
+  g_free (c->loser_value);
+  g_free (c->status);
+  g_free (c->community_id);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ConflictRow, conflict_row_clear)
+
+static gboolean
+load_open_conflict (JlStore      *self,
+                    const char   *conflict_id,
+                    ConflictRow  *c,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt = _jl_store_prepare (self,
+                                          "SELECT conflict_kind, tbl, row_id, field, loser_value, status,"
+                                          " community_id FROM sync_conflict WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, conflict_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      c->conflict_kind = column_dup (stmt, 0);
+      c->tbl = column_dup (stmt, 1);
+      c->row_id = column_dup (stmt, 2);
+      c->field = column_dup (stmt, 3);
+      c->loser_value = column_dup (stmt, 4);
+      c->status = column_dup (stmt, 5);
+      c->community_id = column_dup (stmt, 6);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _jl_store_set_sqlite_error (self, rc, error);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_NOT_FOUND, _("No such conflict “%s”"), conflict_id);
+      return FALSE;
+    }
+  if (g_strcmp0 (c->status, "open") != 0)
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_INVALID,
+                   g_strcmp0 (c->status, "restored") == 0 ? _("This conflict was already restored.")
+                                                          : _("This conflict was already dismissed."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+set_conflict_status (JlStore     *self,
+                     const char  *conflict_id,
+                     const char  *status,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = _jl_store_prepare (self, "UPDATE sync_conflict SET status = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, conflict_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
+  return step_done (self, stmt, error);
+}
+
+/* Brings a tombstone back as a local edit ("_deleted": false in the
+ * outbox). Its parent must be alive: a child of a deleted record would
+ * be shown nowhere. */
+static gboolean
+undelete_row (JlStore       *self,
+              const JlKind  *kind,
+              const char    *row_id,
+              GError       **error)
+{
+  g_autoptr(JlRecord) record = _jl_store_load (self, kind, row_id, TRUE, error);
+  g_autoptr(JsonNode) alive = json_node_init_boolean (json_node_alloc (), FALSE);
+  g_autofree char *sql = NULL;
+  g_autofree char *now = NULL;
+  const JlField *parent = jl_kind_parent_field (kind);
+  sqlite3_stmt *stmt;
+  JlHlc hlc;
+
+  if (record == NULL)
+    return FALSE;
+  if (parent != NULL)
+    {
+      const char *parent_id = jl_record_get_string (record, parent->name);
+      const JlKind *parent_kind = parent->ref_kind ? jl_schema_lookup (parent->ref_kind) : NULL;
+      g_autoptr(JlRecord) up = parent_id && parent_kind ? _jl_store_load (self, parent_kind, parent_id, TRUE, NULL)
+                                                        : NULL;
+
+      if (up != NULL && jl_record_get_deleted (up))
+        {
+          g_set_error (error, JL_ERROR, JL_ERROR_NOT_FOUND,
+                       _("The %s “%s” it belongs to was deleted; restore that first."),
+                       jl_kind_get_label (parent_kind), jl_record_get_title (up));
+          return FALSE;
+        }
+    }
+
+  hlc = _jl_store_next_hlc (self);
+  now = _jl_store_now_string ();
+  sql = g_strdup_printf ("UPDATE \"%s\" SET deleted = 0, updated_at = ?2, hlc = ?3, device_id = ?4 WHERE id = ?1",
+                         kind->name);
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return _jl_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+  sqlite3_bind_text (stmt, 1, row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) hlc);
+  sqlite3_bind_text (stmt, 4, self->device_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      return _jl_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+    }
+  sqlite3_finalize (stmt);
+  return _jl_store_outbox_append (self, jl_record_get_community_id (record), kind->name, row_id, "_deleted",
+                                  alive, hlc, error) &&
+         reindex (self, kind, row_id, error);
+}
+
+static gboolean
+restore_tx (JlStore   *self,
+            gpointer   data,
+            GError   **error)
+{
+  ResolveData *d = data;
+  g_auto(ConflictRow) c = { 0 };
+  g_autoptr(JsonNode) value = NULL;
+  g_autoptr(JsonObject) fields = NULL;
+  g_autoptr(JlRecord) record = NULL;
+  const JlKind *kind;
+  int state;
+
+  if (!load_open_conflict (self, d->conflict_id, &c, error))
+    return FALSE;
+  if (g_strcmp0 (c.conflict_kind, "rejected") == 0 || g_strcmp0 (c.conflict_kind, "frozen") == 0)
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_READ_ONLY,
+                   g_strcmp0 (c.conflict_kind, "frozen") == 0
+                   ? _("The minutes were approved: this value cannot be written back. Add an amendment instead.")
+                   : _("The server refused this value: writing it back would be refused again."));
+      return FALSE;
+    }
+  kind = c.tbl ? jl_schema_lookup (c.tbl) : NULL;
+  if (kind == NULL || c.row_id == NULL || c.field == NULL)
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_UNKNOWN_KIND,
+                   _("This conflict is about data this version of Jinlin does not know."));
+      return FALSE;
+    }
+
+  value = text_to_node (c.loser_value);
+  state = row_state (self, kind, c.row_id);
+  if (state < 0)
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_NOT_FOUND, _("The record of this conflict is not in this database."));
+      return FALSE;
+    }
+
+  if (strcmp (c.field, "_deleted") == 0)
+    {
+      gboolean delete = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_BOOLEAN &&
+                        json_node_get_boolean (value);
+
+      if (delete && state == 0 && !jl_store_delete (self, kind->name, c.row_id, error))
+        return FALSE;
+      if (!delete && state == 1 && !undelete_row (self, kind, c.row_id, error))
+        return FALSE;
+      return set_conflict_status (self, d->conflict_id, d->status, error);
+    }
+
+  /* An edit that arrived after a delete: the clerk wants the record back
+   * with that edit (one-click restore). */
+  if (state == 1 && g_strcmp0 (c.conflict_kind, "edited_after_delete") == 0 &&
+      !undelete_row (self, kind, c.row_id, error))
+    return FALSE;
+
+  fields = json_object_new ();
+  json_object_set_member (fields, c.field, g_steal_pointer (&value));
+  record = jl_store_put (self, kind->name, c.row_id, fields, NULL, error);
+  if (record == NULL)
+    return FALSE;
+  return set_conflict_status (self, d->conflict_id, d->status, error);
+}
+
+/**
+ * jl_store_sync_restore_conflict:
+ * @self: a #JlStore
+ * @conflict_id: an open entry of the conflict log
+ * @error: a %JL_ERROR on failure
+ *
+ * Writes the overwritten value back as a normal local edit (which then
+ * syncs) and marks the entry restored, in one transaction. An
+ * "edited_after_delete" entry brings the deleted record back with the
+ * edited value. "rejected" and "frozen" entries cannot be restored
+ * (%JL_ERROR_READ_ONLY): dismiss them. The status change stays local
+ * (protocol v1 does not sync it).
+ *
+ * Returns: %TRUE when restored; on error nothing changed
+ */
+gboolean
+jl_store_sync_restore_conflict (JlStore     *self,
+                                const char  *conflict_id,
+                                GError     **error)
+{
+  ResolveData d = { conflict_id, "restored" };
+
+  g_return_val_if_fail (JL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (conflict_id != NULL, FALSE);
+  return in_transaction (self, restore_tx, &d, error);
+}
+
+static gboolean
+dismiss_tx (JlStore   *self,
+            gpointer   data,
+            GError   **error)
+{
+  ResolveData *d = data;
+  g_auto(ConflictRow) c = { 0 };
+
+  return load_open_conflict (self, d->conflict_id, &c, error) &&
+         set_conflict_status (self, d->conflict_id, d->status, error);
+}
+
+/**
+ * jl_store_sync_dismiss_conflict:
+ * @self: a #JlStore
+ * @conflict_id: an open entry of the conflict log
+ * @error: a %JL_ERROR on failure
+ *
+ * Marks the entry dismissed: the kept value stays, nothing is written.
+ * Local only (protocol v1 does not sync the status).
+ *
+ * Returns: %TRUE when dismissed
+ */
+gboolean
+jl_store_sync_dismiss_conflict (JlStore     *self,
+                                const char  *conflict_id,
+                                GError     **error)
+{
+  ResolveData d = { conflict_id, "dismissed" };
+
+  g_return_val_if_fail (JL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (conflict_id != NULL, FALSE);
+  return in_transaction (self, dismiss_tx, &d, error);
+}
+
+/**
+ * jl_store_sync_row_title:
+ * @self: a #JlStore
+ * @tbl: a record kind
+ * @row_id: a record id
+ *
+ * For the conflicts view: the title of a record even when it is deleted.
+ *
+ * Returns: (transfer full) (nullable): the title, or %NULL when the
+ *   record is not in this database
+ */
+char *
+jl_store_sync_row_title (JlStore    *self,
+                         const char *tbl,
+                         const char *row_id)
+{
+  const JlKind *kind = tbl ? jl_schema_lookup (tbl) : NULL;
+  g_autoptr(JlRecord) record = NULL;
+
+  g_return_val_if_fail (JL_IS_STORE (self), NULL);
+
+  if (kind == NULL || row_id == NULL)
+    return NULL;
+  g_rec_mutex_lock (&self->lock);
+  record = _jl_store_load (self, kind, row_id, TRUE, NULL);
+  g_rec_mutex_unlock (&self->lock);
+  return record ? g_strdup (jl_record_get_title (record)) : NULL;
 }

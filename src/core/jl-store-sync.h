@@ -112,6 +112,21 @@ gboolean        _jl_store_sync_apply_page   (JlStore        *self,
                                              guint          *n_conflicts,
                                              GError        **error);
 
+/* Resolving the conflict log (jl-store-sync.c). Restore writes the
+ * overwritten value back as a normal edit (an "edited_after_delete" entry
+ * undeletes the record); dismiss keeps the current value. Both change the
+ * entry's status locally only (not synced in protocol v1). */
+gboolean        jl_store_sync_restore_conflict (JlStore     *self,
+                                                const char  *conflict_id,
+                                                GError     **error);
+gboolean        jl_store_sync_dismiss_conflict (JlStore     *self,
+                                                const char  *conflict_id,
+                                                GError     **error);
+/* The title of a record, deleted or not (NULL: not in this database). */
+char           *jl_store_sync_row_title        (JlStore     *self,
+                                                const char  *tbl,
+                                                const char  *row_id);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlSyncAccount, jl_sync_account_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlSyncConflict, jl_sync_conflict_free)
 

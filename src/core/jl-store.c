@@ -20,6 +20,13 @@
 
 G_DEFINE_FINAL_TYPE (JlStore, jl_store, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static gint64 fake_wall_ms = 0;
 
 gint64
@@ -61,6 +68,17 @@ static void
 jl_store_class_init (JlStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = jl_store_finalize;
+
+  /**
+   * JlStore::changed:
+   *
+   * Local edits were committed (anything that stamped a new HLC: puts,
+   * deletes, imports; not pulled pages). Emitted on the default main
+   * context, never from the writing thread; commits in quick succession
+   * give one emission. The app debounces sync with it.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -171,6 +189,7 @@ _jl_store_tx_begin (JlStore  *self,
           _jl_store_exec (self, "ROLLBACK", NULL);
           return FALSE;
         }
+      self->tx_start_hlc = self->last_hlc;
     }
   else if (!_jl_store_exec (self, "SAVEPOINT jl_write", error))
     return FALSE;
@@ -196,6 +215,34 @@ persist_hlc (JlStore  *self,
   return TRUE;
 }
 
+static gboolean
+emit_changed_cb (gpointer data)
+{
+  JlStore *self = data;
+
+  g_atomic_int_set (&self->changed_queued, 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* After a commit that stamped local edits, one "changed" on the main
+ * context, and only when someone listens (the CLI runs no main loop). */
+static void
+queue_changed (JlStore *self)
+{
+  g_autoptr(GSource) source = NULL;
+
+  if (self->last_hlc == self->tx_start_hlc ||
+      !g_signal_has_handler_pending (self, signals[CHANGED], 0, TRUE) ||
+      !g_atomic_int_compare_and_exchange (&self->changed_queued, 0, 1))
+    return;
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, emit_changed_cb, g_object_ref (self), g_object_unref);
+  g_source_set_static_name (source, "[jinlin] store changed");
+  g_source_attach (source, g_main_context_default ());
+}
+
 /* Ends the innermost level. On failure of an inner level only its own
  * writes are undone; the outermost level commits or rolls back. */
 gboolean
@@ -214,7 +261,10 @@ _jl_store_tx_end (JlStore   *self,
     }
 
   if (ok && persist_hlc (self, error) && _jl_store_exec (self, "COMMIT", error))
-    return TRUE;
+    {
+      queue_changed (self);
+      return TRUE;
+    }
 
   _jl_store_exec (self, "ROLLBACK", NULL);
   return FALSE;

@@ -28,6 +28,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JlStore, jl_store, JL, STORE, GObject)
 
+/* Signal "changed" (no arguments): local edits were committed. Emitted on
+ * the default main context, coalesced; see JlStore::changed. */
+
 /* The schema version this build writes (PRAGMA user_version). */
 #define JL_STORE_SCHEMA_VERSION 7
 

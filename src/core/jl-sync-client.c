@@ -28,6 +28,7 @@
 #include "jl-store-private.h"
 #include "jl-store-sync.h"
 #include "jl-sync-client-private.h"
+#include "jl-token-store.h"
 #include "jl-uuid.h"
 
 #define HTTP_TIMEOUT_S   60
@@ -45,6 +46,7 @@ struct _JlSyncClient
   gint            running;        /* atomic: single flight */
   JlSyncTestHook  hook;
   gpointer        hook_data;
+  JlTokenStore   *token_store;    /* where the device token is kept */
 };
 
 G_DEFINE_FINAL_TYPE (JlSyncClient, jl_sync_client, G_TYPE_OBJECT)
@@ -63,6 +65,7 @@ jl_sync_client_dispose (GObject *object)
   JlSyncClient *self = JL_SYNC_CLIENT (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->token_store);
   G_OBJECT_CLASS (jl_sync_client_parent_class)->dispose (object);
 }
 
@@ -133,6 +136,7 @@ jl_sync_client_init (JlSyncClient *self)
   self->max_attempts = 5;
   self->base_delay_ms = 1000;
   self->max_delay_ms = 60 * 1000;
+  self->token_store = jl_token_file_new ();
 }
 
 /**
@@ -268,25 +272,26 @@ not_logged_in (GError **error)
   return FALSE;
 }
 
-/* The account from the database and the token from its file; the two
- * must name the same device. */
+/* The account from the database and the token from the token store
+ * (by default its file); the two must name the same device. */
 static gboolean
 load_credentials (JlSyncClient  *self,
                   Credentials   *creds,
                   GError       **error)
 {
   g_autoptr(JlSyncAccount) account = jl_store_sync_get_account (self->store, error);
-  g_autofree char *path = jl_sync_client_account_path (self->store);
-  g_autoptr(GKeyFile) kf = g_key_file_new ();
-  g_autofree char *device_id = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   if (account == NULL)
     return (error && *error) ? FALSE : not_logged_in (error);
-  if (!g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, NULL))
-    return not_logged_in (error);
-  device_id = g_key_file_get_string (kf, "account", "device_id", NULL);
-  creds->token = g_key_file_get_string (kf, "account", "token", NULL);
-  if (creds->token == NULL || g_strcmp0 (device_id, account->remote_device_id) != 0)
+  creds->token = jl_token_store_load (self->token_store, jl_store_get_path (self->store),
+                                      account->remote_device_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (creds->token == NULL)
     return not_logged_in (error);
   creds->server_url = g_strdup (account->server_url);
   creds->device_id = g_strdup (account->remote_device_id);
@@ -302,22 +307,8 @@ save_token (JlSyncClient  *self,
             const char    *token,
             GError       **error)
 {
-  g_autofree char *path = jl_sync_client_account_path (self->store);
-  g_autoptr(GKeyFile) kf = g_key_file_new ();
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_key_file_set_comment (kf, NULL, NULL, " Jinlin sync: the device token of this database. Keep it secret.", NULL);
-  g_key_file_set_string (kf, "account", "server", server_url);
-  g_key_file_set_string (kf, "account", "device_id", device_id);
-  g_key_file_set_string (kf, "account", "token", token);
-  data = g_key_file_to_data (kf, &len, NULL);
-  if (!g_file_set_contents_full (path, data, (gssize) len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
-    return FALSE;
-  /* An existing file keeps its mode through the rename; make sure. */
-  g_chmod (path, 0600);
-  memset (data, 0, len);
-  return TRUE;
+  return jl_token_store_save (self->token_store, jl_store_get_path (self->store), server_url, device_id, token,
+                              error);
 }
 
 /* HTTP
@@ -567,8 +558,7 @@ jl_sync_client_login_sync (JlSyncClient  *self,
   account.communities = reply->communities;
   if (!_jl_store_sync_set_account (self->store, &account, error))
     {
-      g_autofree char *path = jl_sync_client_account_path (self->store);
-      g_unlink (path);
+      jl_token_store_clear (self->token_store, jl_store_get_path (self->store), NULL);
       return FALSE;
     }
   g_debug ("logged in to %s as %s, device %s", base, reply->user, reply->device_id);
@@ -1071,4 +1061,118 @@ _jl_sync_client_open (JlSyncClient  *self,
   *token = g_steal_pointer (&creds.token);
   *communities = g_steal_pointer (&creds.communities);
   return session;
+}
+
+/* Token storage, logging out, messages for the app
+ */
+
+/**
+ * jl_sync_client_set_token_store:
+ * @self: a #JlSyncClient
+ * @token_store: where to keep the device token (the app: the keyring)
+ *
+ * Replaces the default #JlTokenFile. Set it before the first login or
+ * sync; the store's functions are called from worker threads.
+ */
+void
+jl_sync_client_set_token_store (JlSyncClient *self,
+                                JlTokenStore *token_store)
+{
+  g_return_if_fail (JL_IS_SYNC_CLIENT (self));
+  g_return_if_fail (JL_IS_TOKEN_STORE (token_store));
+  g_set_object (&self->token_store, token_store);
+}
+
+/**
+ * jl_sync_client_get_token_store:
+ *
+ * Returns: (transfer none): where the device token is kept
+ */
+JlTokenStore *
+jl_sync_client_get_token_store (JlSyncClient *self)
+{
+  g_return_val_if_fail (JL_IS_SYNC_CLIENT (self), NULL);
+  return self->token_store;
+}
+
+/**
+ * jl_sync_client_logout_sync:
+ * @self: a #JlSyncClient
+ * @error: on failure
+ *
+ * Forgets the device token. The account (server, user) stays for the next
+ * login, and so does the outbox: nothing waiting to be pushed is lost.
+ * Blocks.
+ *
+ * Returns: %TRUE when the token is gone
+ */
+gboolean
+jl_sync_client_logout_sync (JlSyncClient  *self,
+                            GError       **error)
+{
+  g_return_val_if_fail (JL_IS_SYNC_CLIENT (self), FALSE);
+  return jl_token_store_clear (self->token_store, jl_store_get_path (self->store), error);
+}
+
+static void
+logout_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (jl_sync_client_logout_sync (source, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * jl_sync_client_logout_async:
+ *
+ * jl_sync_client_logout_sync() on a worker thread.
+ */
+void
+jl_sync_client_logout_async (JlSyncClient        *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (JL_IS_SYNC_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jl_sync_client_logout_async);
+  g_task_run_in_thread (task, logout_thread);
+}
+
+gboolean
+jl_sync_client_logout_finish (JlSyncClient  *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * jl_sync_error_text:
+ * @error: an error of a sync run or login
+ *
+ * Returns: the short message for the clerk, in their language, of the
+ *   %JL_SYNC_ERROR class of @error (without the server's own words), or
+ *   @error's message for other domains
+ */
+const char *
+jl_sync_error_text (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain != JL_SYNC_ERROR)
+    return error->message;
+  if (error->code == JL_SYNC_ERROR_NOT_LOGGED_IN)
+    return _("Not logged in to a sync server.");
+  return error_text (error->code);
 }

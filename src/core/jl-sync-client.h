@@ -17,6 +17,7 @@
 
 #include "jl-store.h"
 #include "jl-sync-protocol.h"
+#include "jl-token-store.h"
 
 G_BEGIN_DECLS
 
@@ -98,5 +99,25 @@ gboolean      jl_sync_client_run_finish    (JlSyncClient   *self,
                                             GAsyncResult   *result,
                                             JlSyncStats    *stats,
                                             GError        **error);
+
+/* Where the device token is kept: a JlTokenFile unless the app sets its
+ * own (the keyring). Set before the first login or sync. */
+void          jl_sync_client_set_token_store (JlSyncClient   *self,
+                                              JlTokenStore   *token_store);
+JlTokenStore *jl_sync_client_get_token_store (JlSyncClient   *self);
+
+/* Forgets the device token; the account and the outbox stay. */
+gboolean      jl_sync_client_logout_sync   (JlSyncClient        *self,
+                                            GError             **error);
+void          jl_sync_client_logout_async  (JlSyncClient        *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean      jl_sync_client_logout_finish (JlSyncClient        *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+
+/* The clerk's message for the class of a sync error (translated). */
+const char   *jl_sync_error_text           (const GError   *error);
 
 G_END_DECLS
