@@ -1,0 +1,184 @@
+/* bench-proxy.c
+ *
+ * One thread accepts; each connection gets a thread that relays both
+ * directions with poll() until either side closes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "bench-proxy.h"
+
+struct _BenchProxy
+{
+  int      listen_fd;
+  guint    target_port;
+  char    *url;
+  gint64   up;       /* atomic */
+  gint64   down;     /* atomic */
+  GThread *acceptor;
+};
+
+typedef struct
+{
+  BenchProxy *proxy;
+  int         client;
+  int         server;
+} Pair;
+
+static int
+connect_loopback (guint port)
+{
+  struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons (port) };
+  int fd = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  int one = 1;
+
+  addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  if (fd < 0 || connect (fd, (struct sockaddr *) &addr, sizeof addr) < 0)
+    {
+      if (fd >= 0)
+        close (fd);
+      return -1;
+    }
+  setsockopt (fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  return fd;
+}
+
+/* Copies what is readable on @from to @to; FALSE at the end. */
+static gboolean
+relay (int     from,
+       int     to,
+       gint64 *counter)
+{
+  char buffer[65536];
+  ssize_t n = read (from, buffer, sizeof buffer);
+
+  if (n <= 0)
+    return n < 0 && errno == EINTR;
+  __atomic_fetch_add (counter, (gint64) n, __ATOMIC_RELAXED);
+  for (ssize_t done = 0; done < n;)
+    {
+      ssize_t w = write (to, buffer + done, (size_t) (n - done));
+
+      if (w < 0 && errno == EINTR)
+        continue;
+      if (w <= 0)
+        return FALSE;
+      done += w;
+    }
+  return TRUE;
+}
+
+static gpointer
+pump_thread (gpointer data)
+{
+  Pair *p = data;
+  struct pollfd fds[2] = { { p->client, POLLIN, 0 }, { p->server, POLLIN, 0 } };
+  gboolean open = TRUE;
+
+  while (open)
+    {
+      if (poll (fds, 2, -1) < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          break;
+        }
+      if (fds[0].revents & (POLLIN | POLLHUP | POLLERR))
+        open = relay (p->client, p->server, &p->proxy->up);
+      if (open && fds[1].revents & (POLLIN | POLLHUP | POLLERR))
+        open = relay (p->server, p->client, &p->proxy->down);
+    }
+  close (p->client);
+  close (p->server);
+  g_free (p);
+  return NULL;
+}
+
+static gpointer
+accept_thread (gpointer data)
+{
+  BenchProxy *self = data;
+
+  for (;;)
+    {
+      int client = accept (self->listen_fd, NULL, NULL);
+      int one = 1;
+      Pair *p;
+
+      if (client < 0)
+        {
+          if (errno == EINTR || errno == ECONNABORTED)
+            continue;
+          return NULL;   /* shut down */
+        }
+      setsockopt (client, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+      p = g_new0 (Pair, 1);
+      p->proxy = self;
+      p->client = client;
+      p->server = connect_loopback (self->target_port);
+      if (p->server < 0)
+        {
+          close (client);
+          g_free (p);
+          continue;
+        }
+      g_thread_unref (g_thread_new ("bench-relay", pump_thread, p));
+    }
+}
+
+BenchProxy *
+bench_proxy_start (guint target_port)
+{
+  BenchProxy *self = g_new0 (BenchProxy, 1);
+  struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = 0 };
+  socklen_t len = sizeof addr;
+
+  addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  self->target_port = target_port;
+  self->listen_fd = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (self->listen_fd < 0 ||
+      bind (self->listen_fd, (struct sockaddr *) &addr, sizeof addr) < 0 ||
+      listen (self->listen_fd, 512) < 0 ||
+      getsockname (self->listen_fd, (struct sockaddr *) &addr, &len) < 0)
+    g_error ("proxy: %s", g_strerror (errno));
+  self->url = g_strdup_printf ("http://127.0.0.1:%u/", ntohs (addr.sin_port));
+  self->acceptor = g_thread_new ("bench-proxy", accept_thread, self);
+  return self;
+}
+
+const char *
+bench_proxy_get_url (BenchProxy *self)
+{
+  return self->url;
+}
+
+void
+bench_proxy_get_bytes (BenchProxy *self,
+                       gint64     *up,
+                       gint64     *down)
+{
+  *up = __atomic_load_n (&self->up, __ATOMIC_RELAXED);
+  *down = __atomic_load_n (&self->down, __ATOMIC_RELAXED);
+}
+
+void
+bench_proxy_stop (BenchProxy *self)
+{
+  if (self == NULL)
+    return;
+  shutdown (self->listen_fd, SHUT_RDWR);
+  g_thread_join (self->acceptor);
+  close (self->listen_fd);
+  /* Relay threads may still hold the counters: the struct stays. */
+  g_free (self->url);
+  self->url = NULL;
+}
