@@ -516,6 +516,39 @@ test_revoked_token_asks_login (Fixture       *f,
   shot (GTK_WIDGET (f->window), "header-auth-error");
 }
 
+static gboolean
+synced_by_itself (gpointer data)
+{
+  Fixture *f = data;
+  return jl_sync_controller_get_runs (f->sync) >= 1 &&
+         jl_sync_controller_get_state (f->sync) == JL_SYNC_STATE_IDLE &&
+         jl_sync_controller_get_pending (f->sync) == 0;
+}
+
+/* Work done while the app was closed (here: through the core, as
+ * jinlin-cli would) goes out when the app opens, without a button. */
+static void
+test_opening_the_app_syncs (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *unit = NULL;
+  g_autoptr(JlRecord) record = NULL;
+
+  login_through_dialog (f);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  jl_test_ui_spin (100);
+  unit = put_unit (f->store, NULL, "{\"community_id\": \"" C1 "\", \"name\": \"邮政支局\"}");
+
+  f->window = jl_test_ui_open_window (jl_store_get_path (f->store));
+  f->sync = jl_window_get_sync_controller (f->window);
+  g_assert_true (jl_test_ui_wait (status_loaded, f->sync, 5000));
+  g_assert_true (jl_sync_controller_is_logged_in (f->sync));
+  g_assert_true (jl_test_ui_wait (synced_by_itself, f, 20000));
+  b_sync (f);
+  record = jl_test_get_ok (f->b_store, "partner_unit", unit);
+  g_assert_cmpstr (jl_record_get_string (record, "name"), ==, "邮政支局");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -526,6 +559,8 @@ main (int argc, char **argv)
   g_test_add ("/ui-sync/conflict-restore", Fixture, NULL, fixture_set_up, test_conflict_restore, fixture_tear_down);
   g_test_add ("/ui-sync/simulated-network-back-triggers-sync", Fixture, NULL, fixture_set_up,
               test_network_back_triggers_sync, fixture_tear_down);
+  g_test_add ("/ui-sync/opening-the-app-syncs", Fixture, NULL, fixture_set_up, test_opening_the_app_syncs,
+              fixture_tear_down);
   g_test_add ("/ui-sync/revoked-token-asks-login", Fixture, NULL, fixture_set_up, test_revoked_token_asks_login,
               fixture_tear_down);
   return g_test_run ();

@@ -156,6 +156,7 @@ refresh_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   Status *s = jl_store_run_finish (JL_STORE (source), result, &error);
   guint old_conflicts = self->conflicts;
+  gboolean first = !self->loaded;
 
   self->refreshing = FALSE;
   if (s == NULL)
@@ -185,6 +186,9 @@ refresh_done_cb (GObject      *source,
   status_free (s);
 
   update_periodic (self);
+  /* Opening the app is a good moment: the clerk may have been offline. */
+  if (first && self->logged_in && self->online && !self->running)
+    schedule_debounce (self, NETWORK_SETTLE_MS);
   g_signal_emit (self, signals[STATE_CHANGED], 0);
   if (old_conflicts != self->conflicts)
     g_signal_emit (self, signals[CONFLICTS_CHANGED], 0, self->conflicts);
