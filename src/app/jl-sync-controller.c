@@ -14,6 +14,7 @@
 
 #include "jl-store-async.h"
 #include "jl-store-sync.h"
+#include "jl-sync-blob.h"
 #include "jl-sync-controller.h"
 
 #define DEFAULT_DEBOUNCE_MS   (10 * 1000)
@@ -38,6 +39,8 @@ struct _JlSyncController
   gboolean          refreshing;
   gboolean          refresh_again;
   gboolean          shut_down;
+  gboolean          transferring;   /* attachments' files (jl-sync-blob.h) */
+  gboolean          transfer_again;
   guint             runs;
 
   /* What is shown */
@@ -229,6 +232,49 @@ clear_problem (JlSyncController *self)
   g_clear_pointer (&self->problem_detail, g_free);
 }
 
+/* Attachments' files move after a record sync, on their own worker and
+ * session, so a 20 MB scan never holds up the next record sync. */
+static void transfer_files (JlSyncController *self);
+
+static void
+transfer_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(JlSyncController) self = user_data;
+  g_autoptr(GError) error = NULL;
+  JlBlobStats stats = { 0 };
+
+  jl_sync_client_transfer_blobs_finish (JL_SYNC_CLIENT (source), result, &stats, &error);
+  self->transferring = FALSE;
+  if (self->shut_down || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* A file that did not come is retried with the next sync, resuming. */
+  if (error != NULL)
+    g_debug ("transferring files failed: %s", error->message);
+  if (stats.downloaded > 0)
+    g_signal_emit (self, signals[PULLED], 0);
+  if (self->transfer_again)
+    {
+      self->transfer_again = FALSE;
+      transfer_files (self);
+    }
+}
+
+static void
+transfer_files (JlSyncController *self)
+{
+  if (self->shut_down)
+    return;
+  if (self->transferring)
+    {
+      self->transfer_again = TRUE;
+      return;
+    }
+  self->transferring = TRUE;
+  jl_sync_client_transfer_blobs_async (self->client, 0, self->cancellable, transfer_done_cb, g_object_ref (self));
+}
+
 static void
 run_done_cb (GObject      *source,
              GAsyncResult *result,
@@ -258,6 +304,8 @@ run_done_cb (GObject      *source,
     g_signal_emit (self, signals[CLOCK_SKEW], 0, stats.skew_ms);
   if (g_error_matches (error, JL_SYNC_ERROR, JL_SYNC_ERROR_UNAUTHORIZED))
     g_signal_emit (self, signals[LOGIN_NEEDED], 0);
+  if (ok)
+    transfer_files (self);
 
   jl_sync_controller_refresh (self);
   if (self->again)
