@@ -510,7 +510,8 @@ fake_handler (SoupServer        *server,
   g_autofree char *body = NULL;
   guint status = 200;
 
-  if (strcmp (path, "/sync/v1/login") == 0)
+  if (strcmp (path, "/sync/v1/login") == 0 ||
+      (strcmp (path, "/sync/v1/account") == 0 && fake->mode != FAKE_UPGRADE && fake->mode != FAKE_NOT_JSON_ERROR))
     body = g_strdup ("{\"device_id\": \"0190a6e2-7c1b-7d3e-8f00-0000000000aa\", \"token\": \"t\","
                      " \"user\": \"alice\", \"role\": \"clerk\", \"communities\": [\"" C1 "\"]}");
   else if (fake->mode == FAKE_UPGRADE)

@@ -40,14 +40,15 @@ fill (JlStore *store)
   return jl_test_putf_ok (store, "partner_unit", "{\"community_id\": \"%s\", \"name\": \"自来水公司\"}", C1);
 }
 
-/* A schema 5 database with data and a full outbox upgrades to 6: same
- * device, same outbox, empty sync bookkeeping, a backup of the old file. */
+/* A schema 5 database with data and a full outbox upgrades to the
+ * current version: same device, same outbox, empty sync bookkeeping, a
+ * backup of the old file. */
 static void
 test_migrate_v5 (void)
 {
   g_autofree char *dir = jl_test_dir_new ();
   g_autofree char *path = g_build_filename (dir, "jinlin.db", NULL);
-  g_autofree char *backup = g_strdup_printf ("%s.pre-v6.bak", path);
+  g_autofree char *backup = g_strdup_printf ("%s.pre-v%d.bak", path, JL_STORE_SCHEMA_VERSION);
   g_autofree char *device = NULL;
   g_autofree char *unit = NULL;
   g_autoptr(GError) error = NULL;
@@ -68,7 +69,7 @@ test_migrate_v5 (void)
 
   store = jl_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (jl_store_get_schema_version (store), ==, 6);
+  g_assert_cmpint (jl_store_get_schema_version (store), ==, JL_STORE_SCHEMA_VERSION);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (jl_store_get_device_id (store), ==, device);
   g_assert_cmpint (jl_store_outbox_count (store, NULL), ==, n_outbox);
@@ -93,6 +94,99 @@ test_migrate_v5 (void)
 
   g_clear_object (&store);
   jl_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* Schema 8 adds the demo mark and the pulled-row notes: a schema 7
+ * database keeps its data, outbox and cursor, is not taken for a demo,
+ * and has no notes yet (its next pull is a full one). */
+static void
+test_migrate_v7 (void)
+{
+  g_autofree char *dir = jl_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "jinlin.db", NULL);
+  g_autofree char *unit = NULL;
+  g_autofree char *hash = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlStore) store = _jl_store_open_at_version (path, 7, &error);
+  g_autoptr(JlRecord) record = NULL;
+  gint64 n_outbox, count = -1, epoch = -1, max_dseq = -1;
+
+  g_assert_no_error (error);
+  unit = fill (store);
+  n_outbox = jl_store_outbox_count (store, NULL);
+  g_assert_cmpint (jl_test_sql_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'sync_row'"), ==, 0);
+  g_clear_object (&store);
+
+  store = jl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jl_store_get_schema_version (store), ==, JL_STORE_SCHEMA_VERSION);
+  g_assert_false (jl_store_holds_demo (store));
+  g_assert_cmpint (jl_store_outbox_count (store, NULL), ==, n_outbox);
+  record = jl_store_get (store, "partner_unit", unit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jl_record_get_string (record, "name"), ==, "自来水公司");
+  g_assert_cmpint (jl_test_sql_int (store, "SELECT count(*) FROM sync_row"), ==, 0);
+  g_assert_true (_jl_store_sync_summary (store, C1, &count, &hash, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count, ==, 0);
+  g_assert_cmpstr (hash, ==, "0000000000000000");
+  g_assert_true (_jl_store_sync_get_epoch (store, &epoch, &max_dseq, &error));
+  g_assert_cmpint (epoch, ==, 0);
+  g_assert_cmpint (max_dseq, >=, n_outbox);
+
+  g_assert_true (_jl_store_mark_demo (store, &error));
+  g_assert_true (jl_store_holds_demo (store));
+
+  g_clear_object (&store);
+  jl_test_dir_free (g_steal_pointer (&dir));
+}
+
+/* SYNC.md scenario 18: values an older version kept aside (a field or a
+ * kind it did not know) are written into their tables by the version
+ * that knows them, when it opens the database; what it still cannot
+ * store stays, and a pending local edit keeps its value. */
+static void
+test_take_up_remote (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(JlStore) store = jl_test_store_new (&dir);
+  g_autofree char *unit = fill (store);
+  g_autofree char *person = jl_uuid_v7_new ();
+  g_autofree char *path = g_strdup (jl_store_get_path (store));
+  g_autoptr(JlRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 n_outbox;
+
+  update_ok (store, "partner_unit", unit, "{\"address\": \"本地待推送\"}");
+  /* What an older version would have written while pulling. */
+  sql = g_strdup_printf ("INSERT INTO sync_remote (row_id, field, tbl, community_id, value, ver, hlc, device_id)"
+                         " VALUES ('%s', 'chief', 'partner_unit', '%s', '\"王主任\"', 21, 5, 'dev-b'),"
+                         " ('%s', 'address', 'partner_unit', '%s', '\"服务器地址\"', 22, 5, 'dev-b'),"
+                         " ('%s', 'not_yet_known', 'partner_unit', '%s', '{\"x\": 1}', 23, 5, 'dev-b'),"
+                         " ('%s', 'name', 'person', '%s', '\"李四\"', 24, 5, 'dev-b'),"
+                         " ('%s', '_deleted', 'person', '%s', 'false', 24, 5, 'dev-b')",
+                         unit, C1, unit, C1, unit, C1, person, C1, person, C1);
+  g_assert_true (_jl_store_exec (store, sql, NULL));
+  n_outbox = jl_store_outbox_count (store, NULL);
+  g_clear_object (&store);
+
+  store = jl_store_open (path, &error);
+  g_assert_no_error (error);
+  record = jl_store_get (store, "partner_unit", unit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jl_record_get_string (record, "chief"), ==, "王主任");
+  g_assert_cmpstr (jl_record_get_string (record, "address"), ==, "本地待推送");
+  g_clear_object (&record);
+  record = jl_store_get (store, "person", person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jl_record_get_string (record, "name"), ==, "李四");
+  g_assert_cmpint (jl_test_sql_int (store, "SELECT ver FROM field_version WHERE field = 'chief'"), ==, 21);
+  g_assert_cmpint (jl_test_sql_int (store, "SELECT count(*) FROM sync_remote"), ==, 2);
+  g_assert_cmpint (jl_test_sql_int (store, "SELECT count(*) FROM sync_remote WHERE field IN"
+                                           " ('not_yet_known', 'address')"), ==, 2);
+  /* Nothing of it is a local edit to push. */
+  g_assert_cmpint (jl_store_outbox_count (store, NULL), ==, n_outbox);
 }
 
 /* Marked entries are never coalesced with later edits; only the
@@ -298,6 +392,8 @@ main (int    argc,
   jl_test_init (&argc, &argv);
 
   g_test_add_func ("/sync-store/migrate-v5", test_migrate_v5);
+  g_test_add_func ("/sync-store/migrate-v7", test_migrate_v7);
+  g_test_add_func ("/sync-store/take-up-remote", test_take_up_remote);
   g_test_add_func ("/sync-store/batch", test_batch);
   g_test_add_func ("/sync-store/apply-page", test_apply_page);
   g_test_add_func ("/sync-store/apply-push", test_apply_push);

@@ -1266,6 +1266,333 @@ test_three_clerks (Fixture       *f,
     g_assert_cmpstr (((JlSyncConflict *) ca->pdata[i])->id, ==, ((JlSyncConflict *) cc->pdata[i])->id);
 }
 
+
+/* Recovery: restored backups, lost rows, a restored server, demo data
+ */
+
+static gboolean
+holds (Client     *c,
+       const char *kind,
+       const char *id)
+{
+  g_autoptr(JlRecord) record = jl_store_get (c->store, kind, id, NULL);
+
+  return record != NULL && !jl_record_get_deleted (record);
+}
+
+/* Closes @c's database and reopens it (and its sync client). */
+static void
+client_reopen (Client *c)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&c->client);
+  g_clear_object (&c->store);
+  c->store = jl_store_open (c->db, &error);
+  g_assert_no_error (error);
+  c->client = jl_sync_client_new (c->store);
+  jl_sync_client_set_retry (c->client, 2, 20, 50);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  g_file_get_contents (from, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, contents, (gssize) len, &error);
+  g_assert_no_error (error);
+}
+
+/* Copies @c's closed database and account file to @to (and back). */
+static void
+copy_database (Client     *c,
+               const char *from,
+               const char *to)
+{
+  g_autofree char *from_account = g_strconcat (from, ".account", NULL);
+  g_autofree char *to_account = g_strconcat (to, ".account", NULL);
+
+  g_clear_object (&c->client);
+  g_clear_object (&c->store);
+  copy_file (from, to);
+  copy_file (from_account, to_account);
+}
+
+/* SYNC.md scenario 19: the clerk's database is replaced by last week's
+ * copy. Its edits after the restore must go through the conflict rules
+ * (they are based on old versions), not overwrite what the same computer
+ * sent since the backup; and the database gets back everything it lost. */
+static void
+test_restored_backup (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, "alice");
+  g_autoptr(Client) b = client_new (f, "bob");
+  g_autoptr(JlSyncAccount) account = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *unit = seed_unit (a);
+  g_autofree char *backup = g_strconcat (a->db, ".backup", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *later = NULL;
+  JlSyncConflict *conflict = NULL;
+  JlSyncStats stats;
+
+  /* The backup holds an edit not yet sent. */
+  update (a, "partner_unit", unit, "{\"chief\": \"备份前的负责人\"}");
+  copy_database (a, a->db, backup);
+  client_reopen (a);
+
+  /* After the backup the computer sends that edit, then more. */
+  sync_ok (a);
+  update (a, "partner_unit", unit, "{\"chief\": \"备份后的负责人\", \"liaison_phone\": \"0592-5551234\"}");
+  later = jl_test_putf_ok (a->store, "partner_unit",
+                           "{\"community_id\": \"%s\", \"name\": \"备份后新建的单位\", \"status\": \"active\"}", C1);
+  sync_ok (a);
+
+  /* The disk dies; last week's copy comes back, and the clerk edits. */
+  copy_database (a, backup, a->db);
+  client_reopen (a);
+  g_assert_cmpint (jl_store_count (a->store, "partner_unit", NULL, NULL), ==, 1);
+  update (a, "partner_unit", unit, "{\"chief\": \"恢复后的负责人\"}");
+
+  stats = sync_ok (a);
+  g_assert_cmpint (pending (a), ==, 0);
+
+  /* Everything sent since the backup is back... */
+  assert_value (a, "partner_unit", unit, "liaison_phone", "0592-5551234");
+  assert_value (a, "partner_unit", later, "name", "备份后新建的单位");
+  /* ...the edit after the restore wins, as the newest, but the value it
+   * replaced is in the conflict log instead of silently gone. */
+  assert_value (a, "partner_unit", unit, "chief", "恢复后的负责人");
+  list = conflicts (a);
+  for (guint i = 0; i < list->len; i++)
+    if (g_strcmp0 (((JlSyncConflict *) list->pdata[i])->field, "chief") == 0)
+      conflict = list->pdata[i];
+  g_assert_nonnull (conflict);
+  g_assert_cmpstr (conflict->loser_value, ==, "\"备份后的负责人\"");
+  g_assert_cmpstr (conflict->winner_value, ==, "\"恢复后的负责人\"");
+  g_assert_cmpuint (stats.conflicts, >=, 1);
+
+  sync_ok (b);
+  assert_same (a, b);
+
+  /* The server moved the device to a new epoch, once. */
+  account = jl_store_sync_get_account (a->store, NULL);
+  g_assert_cmpint (jl_test_server_admin (f->server, NULL, &out, "device", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, account->remote_device_id));
+  stats = sync_ok (a);
+  g_assert_cmpuint (stats.pulled, ==, 0);
+  g_assert_cmpuint (stats.resyncs, ==, 0);
+}
+
+static void
+delete_row_behind_the_store (Client     *c,
+                             const char *kind,
+                             const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = '%s'", kind, id);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (c->db, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+}
+
+/* Damage that a full pull cannot repair: a trigger someone left in the
+ * file deletes the row again whenever it is written. */
+static void
+add_damaging_trigger (Client     *c,
+                      const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("CREATE TRIGGER damage AFTER INSERT ON partner_unit WHEN NEW.id = '%s'"
+                                          " BEGIN UPDATE partner_unit SET deleted = 1 WHERE id = NEW.id; END;", id);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (c->db, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+remove_damaging_trigger (Client *c)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (c->db, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER damage", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* SYNC.md scenario 24: a row lost locally (damage, a bad tool) is noticed
+ * by the end-of-pull count and hash; one full pull brings it back and
+ * keeps a pending edit; damage that persists is an error, not a loop. */
+static void
+test_divergence (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, "alice");
+  g_autoptr(Client) b = client_new (f, "bob");
+  g_autofree char *unit = seed_unit (a);
+  g_autofree char *other = seed_unit (a);
+  g_autoptr(GError) error = NULL;
+  JlSyncStats stats;
+
+  sync_ok (b);
+  stats = sync_ok (b);
+  g_assert_cmpuint (stats.resyncs, ==, 0);
+
+  update (b, "partner_unit", other, "{\"chief\": \"待推送的修改\"}");
+  delete_row_behind_the_store (b, "partner_unit", unit);
+  g_assert_false (holds (b, "partner_unit", unit));
+
+  stats = sync_ok (b);
+  g_assert_cmpuint (stats.resyncs, ==, 1);
+  g_assert_cmpint (pending (b), ==, 0);
+  sync_ok (a);
+  assert_value (a, "partner_unit", other, "chief", "待推送的修改");
+  assert_same (a, b);
+  stats = sync_ok (b);
+  g_assert_cmpuint (stats.resyncs, ==, 0);
+  g_assert_cmpuint (stats.pulled, ==, 0);
+
+  /* Damage that comes back after the full pull: one full pull, then an
+   * error, not a loop; repaired, the next sync recovers. */
+  add_damaging_trigger (b, unit);
+  delete_row_behind_the_store (b, "partner_unit", unit);
+  client_reopen (b);
+  error = sync_fails (b, JL_SYNC_ERROR_DIVERGED);
+  g_clear_error (&error);
+  remove_damaging_trigger (b);
+  client_reopen (b);
+  stats = sync_ok (b);
+  g_assert_cmpuint (stats.resyncs, ==, 1);
+  assert_same (a, b);
+}
+
+/* The server is restored from an older backup: a client's cursor is
+ * beyond its data. The client pulls that community again, once. */
+static void
+test_server_restored (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, "alice");
+  g_autoptr(Client) b = client_new (f, "bob");
+  g_autofree char *server_backup = g_strconcat (f->server->db, ".backup", NULL);
+  g_autofree char *unit = seed_unit (a);
+  g_autofree char *lost = NULL;
+  JlSyncStats stats;
+
+  sync_ok (b);
+  jl_test_server_stop (f->server);
+  copy_file (f->server->db, server_backup);
+  jl_test_server_start (f->server);
+
+  lost = seed_unit (a);
+  sync_ok (b);
+  g_assert_true (holds (b, "partner_unit", lost));
+
+  jl_test_server_stop (f->server);
+  copy_file (server_backup, f->server->db);
+  jl_test_server_start (f->server);
+
+  stats = sync_ok (b);
+  g_assert_cmpuint (stats.resyncs, ==, 1);
+  g_assert_true (holds (b, "partner_unit", unit));
+  stats = sync_ok (b);
+  g_assert_cmpuint (stats.resyncs, ==, 0);
+}
+
+/* A database with the invented demo city is never logged in or synced. */
+static void
+test_demo_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, "alice");
+  g_autoptr(Client) d = client_open (f, "demo");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unit = seed_unit (a);
+
+  g_assert_false (jl_store_holds_demo (a->store));
+  g_assert_true (_jl_store_mark_demo (d->store, NULL));
+  g_assert_true (jl_store_holds_demo (d->store));
+  g_free (jl_test_putf_ok (d->store, "community", "{\"id\": \"%s\", \"name\": \"演示社区\"}", C1));
+
+  g_assert_false (jl_sync_client_login_sync (d->client, f->server->url, "bob", PASSWORD, NULL, NULL, &error));
+  g_assert_error (error, JL_SYNC_ERROR, JL_SYNC_ERROR_DEMO_DATA);
+  g_clear_error (&error);
+  g_assert_false (jl_sync_client_is_logged_in (d->client));
+  g_assert_cmpint (run_cli (d->db, NULL, NULL, NULL, "sync", NULL), ==, 11);
+
+  /* A logged-in database that gets marked later stops syncing too. */
+  g_assert_true (_jl_store_mark_demo (a->store, NULL));
+  update (a, "partner_unit", unit, "{\"chief\": \"不该上传\"}");
+  error = sync_fails (a, JL_SYNC_ERROR_DEMO_DATA);
+  g_assert_cmpint (pending (a), ==, 1);
+}
+
+
+/* SYNC.md scenario 20: a community granted after the login is pulled in
+ * full at the next sync, without logging in again; one taken away is no
+ * longer pulled, and the changes made for it wait, kept and counted,
+ * until it is granted again. */
+static void
+test_access_changes (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, "alice");
+  g_autoptr(Client) d = client_new (f, "dave");
+  g_autoptr(JlSyncAccount) account = NULL;
+  g_autofree char *unit = seed_unit (a);
+  g_autofree char *name_a = NULL;
+  g_autofree char *name_d = NULL;
+  g_autofree char *chief = NULL;
+  JlSyncStats stats;
+
+  stats = sync_ok (d);
+  g_assert_false (holds (d, "partner_unit", unit));
+
+  g_assert_cmpint (jl_test_server_admin (f->server, NULL, NULL, "user", "grant", "dave", "--community", C1,
+                                         NULL), ==, 0);
+  stats = sync_ok (d);
+  g_assert_cmpuint (stats.pulled, >=, 2);
+  name_d = value_of (d, "partner_unit", unit, "name");
+  name_a = value_of (a, "partner_unit", unit, "name");
+  g_assert_cmpstr (name_d, ==, name_a);
+  account = jl_store_sync_get_account (d->store, NULL);
+  g_assert_true (g_strv_contains ((const char *const *) account->communities, C1));
+  g_assert_cmpint (account->last_sync_ms, >, 0);
+
+  /* Taken away while dave had an edit waiting. */
+  update (d, "partner_unit", unit, "{\"chief\": \"权限收回前的修改\"}");
+  g_assert_cmpint (jl_test_server_admin (f->server, NULL, NULL, "user", "ungrant", "dave", "--community", C1,
+                                         NULL), ==, 0);
+  stats = sync_ok (d);
+  g_assert_cmpint (stats.stranded, ==, 1);
+  g_assert_cmpint (pending (d), ==, 1);
+  assert_value (d, "partner_unit", unit, "chief", "权限收回前的修改");
+  sync_ok (a);
+  chief = value_of (a, "partner_unit", unit, "chief");
+  g_assert_null (chief);
+
+  /* Granted again: the waiting edit goes through. */
+  g_assert_cmpint (jl_test_server_admin (f->server, NULL, NULL, "user", "grant", "dave", "--community", C1,
+                                         NULL), ==, 0);
+  stats = sync_ok (d);
+  g_assert_cmpint (stats.stranded, ==, 0);
+  g_assert_cmpint (pending (d), ==, 0);
+  sync_ok (a);
+  assert_value (a, "partner_unit", unit, "chief", "权限收回前的修改");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1290,6 +1617,11 @@ main (int    argc,
   ADD ("frozen-minutes", test_frozen_minutes);
   ADD ("three-clerks", test_three_clerks);
   ADD ("cli", test_cli);
+  ADD ("restored-backup", test_restored_backup);
+  ADD ("divergence", test_divergence);
+  ADD ("server-restored", test_server_restored);
+  ADD ("demo-refused", test_demo_refused);
+  ADD ("access-changes", test_access_changes);
 #undef ADD
   return g_test_run ();
 }

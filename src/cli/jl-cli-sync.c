@@ -28,6 +28,11 @@ exit_for_sync_error (const GError *error)
       return JL_EXIT_AUTH;
     case JL_SYNC_ERROR_UPGRADE:
       return JL_EXIT_UPGRADE;
+    case JL_SYNC_ERROR_DEMO_DATA:
+      return JL_EXIT_DEMO;
+    case JL_SYNC_ERROR_DIVERGED:
+      return JL_EXIT_DIVERGED;
+    case JL_SYNC_ERROR_CURSOR_TOO_OLD:
     case JL_SYNC_ERROR_NETWORK:
     case JL_SYNC_ERROR_SERVER:
     case JL_SYNC_ERROR_BAD_MESSAGE:
@@ -170,6 +175,8 @@ print_stats_json (const JlSyncStats *stats)
   json_builder_add_int_value (b, stats->pushed);
   json_builder_set_member_name (b, "pulled");
   json_builder_add_int_value (b, stats->pulled);
+  json_builder_set_member_name (b, "resyncs");
+  json_builder_add_int_value (b, stats->resyncs);
   json_builder_set_member_name (b, "conflicts");
   json_builder_add_int_value (b, stats->conflicts);
   json_builder_set_member_name (b, "superseded");

@@ -71,6 +71,8 @@ print_help (FILE *out)
   fprintf (out, "  8  %s\n", _("sync: the server cannot be reached or failed; the changes wait, try again later"));
   fprintf (out, "  9  %s\n", _("sync: not logged in, wrong password, device revoked or not allowed; log in again"));
   fprintf (out, "  10 %s\n", _("sync: the server needs a newer Jinlin"));
+  fprintf (out, "  11 %s\n", _("sync: refused, the database holds the invented demo city"));
+  fprintf (out, "  12 %s\n", _("sync: the records still differ from the server’s after a full download"));
 }
 
 int

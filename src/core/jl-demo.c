@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "jl-demo.h"
+#include "jl-store-sync.h"
 #include "jl-uuid.h"
 #include "jl-validate.h"
 
@@ -2935,6 +2936,12 @@ jl_demo_generate (JlStore      *store,
         }
       first_estate += d->estates_per[i];
       first_unit += d->units_per[i];
+    }
+  /* An invented city must never reach a sync server. */
+  if (!_jl_store_mark_demo (store, error))
+    {
+      jl_store_rollback (store);
+      return FALSE;
     }
   if (!jl_store_commit (store, error))
     return FALSE;

@@ -47,6 +47,7 @@ static const Migration migrations[] = {
   { 5, "/cn/jinlin/core/schema/005-search.sql", _jl_store_reindex_all },
   { 6, "/cn/jinlin/core/schema/006-sync.sql", NULL },
   { 7, "/cn/jinlin/core/schema/007-attachments.sql", NULL },
+  { 8, "/cn/jinlin/core/schema/008-sync-checks.sql", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JL_STORE_SCHEMA_VERSION);

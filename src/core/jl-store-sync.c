@@ -212,12 +212,24 @@ set_account_tx (JlStore   *self,
   sqlite3_reset (stmt);
 
   /* Another server or user: what we pulled says nothing about it. */
-  if (!same && !_jl_store_exec (self, "DELETE FROM sync_cursor", error))
+  if (!same && !_jl_store_sync_forget_pulled (self, NULL, error))
     return FALSE;
 
   stmt = _jl_store_prepare (self,
-                            "INSERT OR REPLACE INTO sync_account (id, server_url, user_name, remote_device_id,"
-                            " role, communities, logged_in_at) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)", error);
+                            "INSERT INTO sync_account (id, server_url, user_name, remote_device_id,"
+                            " role, communities, logged_in_at) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)"
+                            /* The same device with other communities or
+                             * role keeps its login time and last outcome. */
+                            " ON CONFLICT (id) DO UPDATE SET server_url = excluded.server_url,"
+                            " user_name = excluded.user_name, role = excluded.role,"
+                            " communities = excluded.communities,"
+                            " logged_in_at = CASE WHEN remote_device_id = excluded.remote_device_id"
+                            "   THEN logged_in_at ELSE excluded.logged_in_at END,"
+                            " last_sync_ms = CASE WHEN remote_device_id = excluded.remote_device_id"
+                            "   THEN last_sync_ms ELSE 0 END,"
+                            " last_error = CASE WHEN remote_device_id = excluded.remote_device_id"
+                            "   THEN last_error ELSE NULL END,"
+                            " remote_device_id = excluded.remote_device_id", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, account->server_url, -1, SQLITE_STATIC);
@@ -1001,6 +1013,10 @@ apply_row (JlStore     *self,
       else
         any = TRUE;
     }
+  /* Without a "_deleted" field in the page the server's row state holds,
+   * unless a local delete or undelete waits to be pushed. */
+  if (ok && any && v.deleted < 0 && !has_pending (self, row->row_id, "_deleted", NULL))
+    v.deleted = row->deleted ? 1 : 0;
   if (ok && any)
     ok = write_values (self, kind, row->row_id, community_id, &v, error);
   row_values_clear (&v);
@@ -1029,7 +1045,8 @@ apply_page_tx (JlStore   *self,
           d->n_conflicts += is_new;
           continue;
         }
-      if (!apply_row (self, d->community_id, row, &changed, error))
+      if (!apply_row (self, d->community_id, row, &changed, error) ||
+          !_jl_store_sync_note_row (self, d->community_id, row, error))
         return FALSE;
       d->n_rows += changed;
     }
@@ -1065,6 +1082,156 @@ _jl_store_sync_apply_page (JlStore     *self,
   if (n_conflicts)
     *n_conflicts = d.n_conflicts;
   return TRUE;
+}
+
+/* Taking up values kept for a later version
+ */
+
+typedef struct
+{
+  char   *field;
+  gint64  ver;
+  JlHlc   hlc;
+  char   *device;
+} KeptField;
+
+static void
+kept_field_free (KeptField *k)
+{
+  if (k == NULL)
+    return;
+  g_free (k->field);
+  g_free (k->device);
+  g_free (k);
+}
+
+/* Writes the values of @row_id that this version can store. */
+static gboolean
+take_up_row (JlStore      *self,
+             const JlKind *kind,
+             const char   *row_id,
+             const char   *community_id,
+             RowValues    *v,
+             GPtrArray    *taken,
+             GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (taken->len == 0)
+    return TRUE;
+  if (!write_values (self, kind, row_id, community_id, v, error))
+    return FALSE;
+  for (guint i = 0; i < taken->len; i++)
+    {
+      KeptField *k = taken->pdata[i];
+
+      if (!set_field_version (self, row_id, k->field, kind->name, k->ver, k->hlc, k->device, error))
+        return FALSE;
+      stmt = _jl_store_prepare (self, "DELETE FROM sync_remote WHERE row_id = ?1 AND field = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, row_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, k->field, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+take_up_tx (JlStore   *self,
+            gpointer   data,
+            GError   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc;
+
+  /* The rows first: writing changes the table being read. */
+  stmt = _jl_store_prepare (self, "SELECT DISTINCT row_id FROM sync_remote ORDER BY row_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jl_store_set_sqlite_error (self, rc, error);
+
+  for (guint r = 0; ok && r < rows->len; r++)
+    {
+      g_autoptr(GPtrArray) taken = g_ptr_array_new_with_free_func ((GDestroyNotify) kept_field_free);
+      g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) kept_field_free);
+      g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+      g_autofree char *tbl = NULL;
+      g_autofree char *community_id = NULL;
+      const JlKind *kind;
+      RowValues v;
+
+      stmt = _jl_store_prepare (self, "SELECT field, tbl, community_id, value, ver, hlc, device_id"
+                                      " FROM sync_remote WHERE row_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, rows->pdata[r], -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          KeptField *k = g_new0 (KeptField, 1);
+
+          k->field = column_dup (stmt, 0);
+          k->ver = sqlite3_column_int64 (stmt, 4);
+          k->hlc = (JlHlc) sqlite3_column_int64 (stmt, 5);
+          k->device = column_dup (stmt, 6);
+          if (tbl == NULL)
+            {
+              tbl = column_dup (stmt, 1);
+              community_id = column_dup (stmt, 2);
+            }
+          g_ptr_array_add (values, text_to_node ((const char *) sqlite3_column_text (stmt, 3)));
+          g_ptr_array_add (kept, k);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return _jl_store_set_sqlite_error (self, rc, error);
+
+      kind = tbl ? jl_schema_lookup (tbl) : NULL;
+      if (kind == NULL || community_id == NULL)
+        continue;
+      row_values_init (&v);
+      for (guint i = 0; i < kept->len; i++)
+        {
+          KeptField *k = kept->pdata[i];
+
+          /* A local edit waiting to be pushed keeps its value. */
+          if (has_pending (self, rows->pdata[r], k->field, NULL))
+            continue;
+          if (row_values_add (&v, kind, k->field, values->pdata[i], k->hlc))
+            g_ptr_array_add (taken, g_steal_pointer (&kept->pdata[i]));
+        }
+      ok = take_up_row (self, kind, rows->pdata[r], community_id, &v, taken, error);
+      row_values_clear (&v);
+    }
+  return ok;
+}
+
+/**
+ * _jl_store_sync_take_up_remote:
+ * @self: a #JlStore
+ * @error: a %JL_ERROR on a database failure
+ *
+ * Moves the pulled values this database kept aside because an older
+ * version could not store them (`sync_remote`: a kind or field it did not
+ * know) into their tables, now that it can: run after an upgrade. Values
+ * it still cannot store stay where they are.
+ */
+gboolean
+_jl_store_sync_take_up_remote (JlStore  *self,
+                               GError  **error)
+{
+  g_return_val_if_fail (JL_IS_STORE (self), FALSE);
+
+  if (self->schema_version < 6)
+    return TRUE;
+  return in_transaction (self, take_up_tx, NULL, error);
 }
 
 /* Resolving conflicts

@@ -112,6 +112,47 @@ gboolean        _jl_store_sync_apply_page   (JlStore        *self,
                                              guint          *n_conflicts,
                                              GError        **error);
 
+/* After an upgrade: stores the pulled values kept aside for a later
+ * version (sync_remote) that this version knows. */
+gboolean        _jl_store_sync_take_up_remote (JlStore      *self,
+                                               GError      **error);
+
+/* The checks of jl-store-sync-check.c */
+
+/* Whether the database holds the invented demo city (never synced). */
+gboolean        jl_store_holds_demo         (JlStore        *self);
+gboolean        _jl_store_mark_demo         (JlStore        *self,
+                                             GError        **error);
+/* Notes a pulled row (inside the page's transaction). */
+gboolean        _jl_store_sync_note_row     (JlStore        *self,
+                                             const char     *community_id,
+                                             JlSyncRow      *row,
+                                             GError        **error);
+/* The local count and hash of @community_id's live pulled rows, to
+ * compare with the server's at the end of a pull. */
+gboolean        _jl_store_sync_summary      (JlStore        *self,
+                                             const char     *community_id,
+                                             gint64         *count,
+                                             char          **hash,
+                                             GError        **error);
+/* Makes the next pull of @community_id (NULL: all) a full one; pending
+ * changes stay. */
+gboolean        _jl_store_sync_reset_pull   (JlStore        *self,
+                                             const char     *community_id,
+                                             GError        **error);
+/* The same inside the caller's transaction. */
+gboolean        _jl_store_sync_forget_pulled (JlStore       *self,
+                                              const char    *community_id,
+                                              GError       **error);
+gboolean        _jl_store_sync_get_epoch    (JlStore        *self,
+                                             gint64         *epoch,
+                                             gint64         *max_dseq,
+                                             GError        **error);
+gboolean        _jl_store_sync_start_epoch  (JlStore        *self,
+                                             gint64          epoch,
+                                             gint64          last_dseq,
+                                             GError        **error);
+
 /* Resolving the conflict log (jl-store-sync.c). Restore writes the
  * overwritten value back as a normal edit (an "edited_after_delete" entry
  * undeletes the record); dismiss keeps the current value. Both change the

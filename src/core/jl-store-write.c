@@ -369,18 +369,23 @@ _jl_store_outbox_append (JlStore     *self,
     pending = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
+  /* A coalesced change is a new change: it takes a new id. The old id may
+   * be known to the server after all — when this database was restored
+   * from a backup taken before that change was sent — and the server
+   * would answer "duplicate" and the new value would be lost. */
+  change_id = jl_uuid_v7_new ();
   if (pending >= 0)
     {
-      stmt = _jl_store_prepare (self, "UPDATE outbox SET value = ?1, hlc = ?2 WHERE dseq = ?3", error);
+      stmt = _jl_store_prepare (self, "UPDATE outbox SET value = ?1, hlc = ?2, change_id = ?4 WHERE dseq = ?3", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, value_json, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) hlc);
       sqlite3_bind_int64 (stmt, 3, pending);
+      sqlite3_bind_text (stmt, 4, change_id, -1, SQLITE_STATIC);
       return step_done (self, stmt, error);
     }
 
-  change_id = jl_uuid_v7_new ();
   stmt = _jl_store_prepare (self,
                             "INSERT INTO outbox (change_id, community_id, tbl, row_id, field, value, hlc, base)"
                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"

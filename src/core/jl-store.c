@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "jl-store-private.h"
+#include "jl-store-sync.h"
 #include "jl-uuid.h"
 
 /* "JLN1": marks a database as Jinlin's, so a foreign SQLite file is refused
@@ -529,6 +530,11 @@ _jl_store_open_at_version (const char  *path,
     return NULL;
 
   if (!load_sync_state (self, error))
+    return NULL;
+
+  /* Pulled values an older version kept aside may fit now (cheap when
+   * there are none, which is almost always). */
+  if (!_jl_store_sync_take_up_remote (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

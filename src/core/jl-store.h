@@ -32,7 +32,7 @@ G_DECLARE_FINAL_TYPE (JlStore, jl_store, JL, STORE, GObject)
  * the default main context, coalesced; see JlStore::changed. */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define JL_STORE_SCHEMA_VERSION 7
+#define JL_STORE_SCHEMA_VERSION 8
 
 typedef struct
 {

@@ -46,6 +46,7 @@ struct _JlSyncClient
   gint            running;        /* atomic: single flight */
   JlSyncTestHook  hook;
   gpointer        hook_data;
+  GBytes         *error_body;     /* of the last refused request */
   JlTokenStore   *token_store;    /* where the device token is kept */
 };
 
@@ -75,6 +76,7 @@ jl_sync_client_finalize (GObject *object)
   JlSyncClient *self = JL_SYNC_CLIENT (object);
 
   g_free (self->ca_file);
+  g_clear_pointer (&self->error_body, g_bytes_unref);
   G_OBJECT_CLASS (jl_sync_client_parent_class)->finalize (object);
 }
 
@@ -370,7 +372,10 @@ error_text (JlSyncError code)
     case JL_SYNC_ERROR_TOO_LARGE:    return _("The server refused a request as too large.");
     case JL_SYNC_ERROR_BAD_MESSAGE:  return _("The server refused a request as malformed.");
     case JL_SYNC_ERROR_NETWORK:      return _("The server cannot be reached.");
-    case JL_SYNC_ERROR_EPOCH:
+    case JL_SYNC_ERROR_CURSOR_TOO_OLD: return _("The server no longer has the data this computer last saw.");
+    case JL_SYNC_ERROR_DIVERGED:     return _("The records of a community still differ from the server’s after a full download. Please tell your administrator.");
+    case JL_SYNC_ERROR_DEMO_DATA:    return _("This database holds the invented demo city, which must never reach a server. Sync a database with your real records instead.");
+    case JL_SYNC_ERROR_EPOCH:        return _("This database is older than what the server has from this computer (restored from a backup?).");
     case JL_SYNC_ERROR_NOT_LOGGED_IN:
     case JL_SYNC_ERROR_SERVER:
     default:                         return _("The server failed.");
@@ -472,6 +477,8 @@ http_call (JlSyncClient  *self,
   status = soup_message_get_status (msg);
   if (status == SOUP_STATUS_OK)
     return g_steal_pointer (&reply);
+  g_clear_pointer (&self->error_body, g_bytes_unref);
+  self->error_body = g_bytes_ref (reply);
 
   kind = error_for_status (status);
   if (jl_sync_error_decode (reply, &code, &message) && status != 502 && status != 503 && status != 504)
@@ -479,6 +486,17 @@ http_call (JlSyncClient  *self,
   g_set_error (error, JL_SYNC_ERROR, kind, "%s (HTTP %u%s%s)", error_text (kind), status,
                message ? ": " : "", message ? message : "");
   return NULL;
+}
+
+/* The invented demo city must never reach a server. */
+static gboolean
+refuse_demo (JlSyncClient  *self,
+             GError       **error)
+{
+  if (!jl_store_holds_demo (self->store))
+    return TRUE;
+  g_set_error_literal (error, JL_SYNC_ERROR, JL_SYNC_ERROR_DEMO_DATA, error_text (JL_SYNC_ERROR_DEMO_DATA));
+  return FALSE;
 }
 
 /* Login
@@ -537,6 +555,9 @@ jl_sync_client_login_sync (JlSyncClient  *self,
 
   g_return_val_if_fail (JL_IS_SYNC_CLIENT (self), FALSE);
   g_return_val_if_fail (user != NULL && password != NULL, FALSE);
+
+  if (!refuse_demo (self, error))
+    return FALSE;
 
   if ((base = normalize_url (server_url, error)) == NULL ||
       (session = new_session (self, error)) == NULL)
@@ -710,6 +731,23 @@ acknowledges_any (GPtrArray       *sent,
 }
 
 static gboolean
+start_epoch (JlSyncClient  *self,
+             GError       **error)
+{
+  gint64 epoch = 0, last_dseq = 0;
+
+  if (self->error_body == NULL || !jl_sync_epoch_error_decode (self->error_body, &epoch, &last_dseq, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, JL_SYNC_ERROR, JL_SYNC_ERROR_BAD_MESSAGE, "epoch answer without a body");
+      return FALSE;
+    }
+  g_info ("this database is older than its device's history on the server: epoch %" G_GINT64_FORMAT
+             ", numbering changes above %" G_GINT64_FORMAT ", pulling everything again", epoch, last_dseq);
+  return _jl_store_sync_start_epoch (self->store, epoch, last_dseq, error);
+}
+
+static gboolean
 push_with (JlSyncClient  *self,
            SoupSession   *session,
            Credentials   *creds,
@@ -719,6 +757,7 @@ push_with (JlSyncClient  *self,
 {
   g_autofree char *url = g_strconcat (creds->server_url, "sync/v1/push", NULL);
   g_autofree char *batch_id = jl_uuid_v7_new ();
+  gboolean new_epoch = FALSE;
 
   /* A district account reads only: its entries wait, kept. */
   if (g_strcmp0 (creds->role, "district") == 0)
@@ -731,6 +770,7 @@ push_with (JlSyncClient  *self,
       g_autoptr(GBytes) body = NULL;
       g_autoptr(GBytes) reply_bytes = NULL;
       g_autoptr(JlSyncPushReply) reply = NULL;
+      g_autoptr(GError) local_error = NULL;
 
       changes = _jl_store_sync_take_batch (self->store, batch_id, (const char *const *) creds->communities,
                                            JL_SYNC_MAX_CHANGES, JL_SYNC_PUSH_TARGET_BYTES, error);
@@ -740,12 +780,30 @@ push_with (JlSyncClient  *self,
         return TRUE;
 
       push = jl_sync_push_new (creds->device_id);
+      if (!_jl_store_sync_get_epoch (self->store, &push->epoch, &push->max_dseq, error))
+        return FALSE;
       g_ptr_array_extend_and_steal (push->changes, g_ptr_array_ref (changes));
       body = jl_sync_push_encode (push);
       if (!run_hook (self, JL_SYNC_HOOK_BEFORE_PUSH, error))
         return FALSE;
-      reply_bytes = http_call (self, session, "POST", url, body, creds->token, cancellable, error);
-      if (reply_bytes == NULL || (reply = jl_sync_push_reply_decode (reply_bytes, error)) == NULL)
+      reply_bytes = http_call (self, session, "POST", url, body, creds->token, cancellable, &local_error);
+      if (reply_bytes == NULL && !new_epoch &&
+          g_error_matches (local_error, JL_SYNC_ERROR, JL_SYNC_ERROR_EPOCH))
+        {
+          /* Restored from a backup: take the new epoch, pull everything
+           * again (after this push), and send the batch once more. */
+          if (!start_epoch (self, error))
+            return FALSE;
+          new_epoch = TRUE;
+          g_clear_error (&local_error);
+          continue;
+        }
+      if (reply_bytes == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if ((reply = jl_sync_push_reply_decode (reply_bytes, error)) == NULL)
         return FALSE;
       if (g_strcmp0 (g_getenv ("JINLIN_SYNC_TEST_CRASH"), "after-push") == 0)
         _exit (99);   /* tests: a crash between the server's commit and ours */
@@ -768,6 +826,34 @@ push_with (JlSyncClient  *self,
 /* Pull
  */
 
+/* Whether the database holds the rows the server listed in @page's
+ * summary. */
+static gboolean
+matches_server (JlSyncClient  *self,
+                const char    *community_id,
+                JlSyncPage    *page,
+                GError       **error)
+{
+  g_autofree char *hash = NULL;
+  gint64 count = 0;
+
+  if (!page->has_summary)
+    return TRUE;
+  if (!_jl_store_sync_summary (self->store, community_id, &count, &hash, error))
+    return FALSE;
+  if (count == page->count && g_strcmp0 (hash, page->hash) == 0)
+    return TRUE;
+  g_info ("community %s: %" G_GINT64_FORMAT " rows (%s) here, %" G_GINT64_FORMAT " (%s) on the server",
+          community_id, count, hash, page->count, page->hash ? page->hash : "-");
+  g_set_error (error, JL_SYNC_ERROR, JL_SYNC_ERROR_DIVERGED, "%s (%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT ")",
+               error_text (JL_SYNC_ERROR_DIVERGED), count, page->count);
+  return FALSE;
+}
+
+/* Pulls @community_id page by page from its cursor. When the server no
+ * longer knows the cursor, or the rows here do not match the server's
+ * at the end, the community is pulled once more from 0 (pending changes
+ * kept); a second mismatch is an error, never a loop. */
 static gboolean
 pull_community (JlSyncClient  *self,
                 SoupSession   *session,
@@ -777,11 +863,14 @@ pull_community (JlSyncClient  *self,
                 GCancellable  *cancellable,
                 GError       **error)
 {
+  gboolean resynced = FALSE;
+
   for (;;)
     {
       g_autofree char *url = NULL;
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(JlSyncPage) page = NULL;
+      g_autoptr(GError) local_error = NULL;
       guint n_rows = 0, n_conflicts = 0;
       gint64 after = jl_store_sync_get_cursor (self->store, community_id, error);
 
@@ -789,20 +878,32 @@ pull_community (JlSyncClient  *self,
         return FALSE;
       url = g_strdup_printf ("%ssync/v1/pull?community=%s&after=%" G_GINT64_FORMAT "&limit=%d",
                              creds->server_url, community_id, after, JL_SYNC_PAGE_DEFAULT);
-      bytes = http_call (self, session, "GET", url, NULL, creds->token, cancellable, error);
-      if (bytes == NULL || (page = jl_sync_page_decode (bytes, error)) == NULL)
-        return FALSE;
-      if (page->next < after)
+      bytes = http_call (self, session, "GET", url, NULL, creds->token, cancellable, &local_error);
+      if (bytes != NULL && (page = jl_sync_page_decode (bytes, &local_error)) != NULL && page->next < after)
+        g_set_error (&local_error, JL_SYNC_ERROR, JL_SYNC_ERROR_BAD_MESSAGE, "pull: the cursor went backwards");
+      if (local_error == NULL)
         {
-          g_set_error (error, JL_SYNC_ERROR, JL_SYNC_ERROR_BAD_MESSAGE, "pull: the cursor went backwards");
+          if (!_jl_store_sync_apply_page (self->store, community_id, page, &n_rows, &n_conflicts, error))
+            return FALSE;
+          stats->pulled += n_rows;
+          stats->conflicts += n_conflicts;
+          if (page->has_more && page->next != after)
+            continue;
+          if (matches_server (self, community_id, page, &local_error))
+            return TRUE;
+        }
+      if (resynced ||
+          !(g_error_matches (local_error, JL_SYNC_ERROR, JL_SYNC_ERROR_CURSOR_TOO_OLD) ||
+            g_error_matches (local_error, JL_SYNC_ERROR, JL_SYNC_ERROR_DIVERGED)))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      if (!_jl_store_sync_apply_page (self->store, community_id, page, &n_rows, &n_conflicts, error))
+      g_info ("community %s: pulling everything again (%s)", community_id, local_error->message);
+      if (!_jl_store_sync_reset_pull (self->store, community_id, error))
         return FALSE;
-      stats->pulled += n_rows;
-      stats->conflicts += n_conflicts;
-      if (!page->has_more || page->next == after)
-        return TRUE;
+      resynced = TRUE;
+      stats->resyncs++;
     }
 }
 
@@ -817,6 +918,58 @@ pull_with (JlSyncClient  *self,
   for (guint i = 0; creds->communities && creds->communities[i]; i++)
     if (!pull_community (self, session, creds, creds->communities[i], stats, cancellable, error))
       return FALSE;
+  return TRUE;
+}
+
+/* Asks the server which communities the account may sync now and keeps
+ * the answer: a community granted since the login is pulled in full (it
+ * has no cursor); the changes of one taken away wait in the outbox, kept,
+ * and are counted as stranded. */
+static gboolean
+refresh_account (JlSyncClient  *self,
+                 SoupSession   *session,
+                 Credentials   *creds,
+                 JlSyncStats   *stats,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autofree char *url = g_strconcat (creds->server_url, "sync/v1/account", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JlSyncLoginReply) reply = NULL;
+  g_autoptr(JlSyncAccount) account = NULL;
+  gint64 all, ours;
+
+  bytes = http_call (self, session, "GET", url, NULL, creds->token, cancellable, error);
+  if (bytes == NULL || (reply = jl_sync_account_reply_decode (bytes, error)) == NULL)
+    return FALSE;
+  if (g_strcmp0 (reply->device_id, creds->device_id) != 0)
+    {
+      g_set_error (error, JL_SYNC_ERROR, JL_SYNC_ERROR_BAD_MESSAGE, "account: the server named another device");
+      return FALSE;
+    }
+  if (!g_strv_equal ((const char *const *) reply->communities, (const char *const *) creds->communities) ||
+      g_strcmp0 (reply->role, creds->role) != 0)
+    {
+      account = jl_store_sync_get_account (self->store, error);
+      if (account == NULL)
+        return (error && *error) ? FALSE : not_logged_in (error);
+      g_strfreev (account->communities);
+      account->communities = g_strdupv (reply->communities);
+      g_free (account->role);
+      account->role = g_strdup (reply->role);
+      if (!_jl_store_sync_set_account (self->store, account, error))
+        return FALSE;
+      g_info ("the account may now sync %u communities", g_strv_length (reply->communities));
+      g_strfreev (creds->communities);
+      creds->communities = g_strdupv (reply->communities);
+      g_free (creds->role);
+      creds->role = g_strdup (reply->role);
+    }
+  all = jl_store_sync_pending_count (self->store, NULL, error);
+  ours = all < 0 ? -1 : jl_store_sync_pending_count (self->store, (const char *const *) creds->communities, error);
+  if (ours < 0)
+    return FALSE;
+  stats->stranded = all - ours;
   return TRUE;
 }
 
@@ -837,7 +990,9 @@ with_session (JlSyncClient  *self,
 
   if (stats == NULL)
     stats = &local;
-  if (!load_credentials (self, &creds, error) || (session = new_session (self, error)) == NULL)
+  if (!refuse_demo (self, error) ||
+      !load_credentials (self, &creds, error) || (session = new_session (self, error)) == NULL ||
+      !refresh_account (self, session, &creds, stats, cancellable, error))
     return FALSE;
   if (!first (self, session, &creds, stats, cancellable, error))
     return FALSE;

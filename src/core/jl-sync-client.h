@@ -33,6 +33,9 @@ typedef struct
   guint    pulled;          /* rows applied from pulls */
   guint    conflicts;       /* new entries of the conflict log */
   gint64   pending;         /* outbox entries still waiting afterwards */
+  guint    resyncs;         /* communities pulled again in full */
+  gint64   stranded;        /* outbox entries of communities this account
+                             * may no longer sync: kept, not sent */
   gboolean has_skew_warning;
   gint64   skew_ms;         /* how far this computer's clock is ahead */
 } JlSyncStats;

@@ -35,6 +35,9 @@ static const struct
   { JL_SYNC_ERROR_UPGRADE, "upgrade", 426 },
   { JL_SYNC_ERROR_RATE_LIMITED, "rate_limited", 429 },
   { JL_SYNC_ERROR_EPOCH, "epoch", 409 },
+  { JL_SYNC_ERROR_CURSOR_TOO_OLD, "cursor_too_old", 410 },
+  { JL_SYNC_ERROR_DIVERGED, "diverged", 500 },
+  { JL_SYNC_ERROR_DEMO_DATA, "demo_data", 400 },
   { JL_SYNC_ERROR_SERVER, "server", 500 },
   { JL_SYNC_ERROR_NETWORK, "network", 503 },
   { JL_SYNC_ERROR_NOT_LOGGED_IN, "not_logged_in", 401 },
@@ -328,6 +331,8 @@ jl_sync_push_encode (JlSyncPush *push)
   JsonArray *changes = json_array_new ();
 
   json_object_set_string_member (root, "device_id", push->device_id);
+  json_object_set_int_member (root, "epoch", push->epoch);
+  json_object_set_int_member (root, "max_dseq", push->max_dseq);
   for (guint i = 0; i < push->changes->len; i++)
     json_array_add_object_element (changes, change_to_object (push->changes->pdata[i]));
   json_object_set_array_member (root, "changes", changes);
@@ -432,7 +437,8 @@ jl_sync_login_reply_encode (const JlSyncLoginReply *reply)
   JsonArray *communities = json_array_new ();
 
   json_object_set_string_member (root, "device_id", reply->device_id);
-  json_object_set_string_member (root, "token", reply->token);
+  if (reply->token != NULL)
+    json_object_set_string_member (root, "token", reply->token);
   json_object_set_string_member (root, "user", reply->user);
   json_object_set_string_member (root, "role", reply->role);
   for (guint i = 0; reply->communities && reply->communities[i]; i++)
@@ -449,6 +455,20 @@ jl_sync_error_encode (const char *code,
 
   json_object_set_string_member (root, "error", code);
   json_object_set_string_member (root, "message", message ? message : "");
+  return object_to_bytes (root);
+}
+
+GBytes *
+jl_sync_epoch_error_encode (const char *message,
+                            gint64      epoch,
+                            gint64      last_dseq)
+{
+  g_autoptr(JsonObject) root = json_object_new ();
+
+  json_object_set_string_member (root, "error", jl_sync_error_to_code (JL_SYNC_ERROR_EPOCH));
+  json_object_set_string_member (root, "message", message ? message : "");
+  json_object_set_int_member (root, "epoch", epoch);
+  json_object_set_int_member (root, "last_dseq", last_dseq);
   return object_to_bytes (root);
 }
 
@@ -789,6 +809,9 @@ jl_sync_push_decode (GBytes  *body,
     }
 
   push = jl_sync_push_new (device_id);
+  if ((json_object_has_member (root, "epoch") && !get_int (root, "epoch", 0, &push->epoch, "push", error)) ||
+      (json_object_has_member (root, "max_dseq") && !get_int (root, "max_dseq", 0, &push->max_dseq, "push", error)))
+    return NULL;
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *what = g_strdup_printf ("push: changes[%u]", i);
@@ -1030,19 +1053,38 @@ jl_sync_login_decode (GBytes  *body,
   return g_steal_pointer (&login);
 }
 
+static JlSyncLoginReply *decode_login_reply (GBytes   *body,
+                                             gboolean  with_token,
+                                             GError  **error);
+
 JlSyncLoginReply *
 jl_sync_login_reply_decode (GBytes  *body,
                             GError **error)
 {
+  return decode_login_reply (body, TRUE, error);
+}
+
+JlSyncLoginReply *
+jl_sync_account_reply_decode (GBytes  *body,
+                              GError **error)
+{
+  return decode_login_reply (body, FALSE, error);
+}
+
+static JlSyncLoginReply *
+decode_login_reply (GBytes   *body,
+                    gboolean  with_token,
+                    GError  **error)
+{
   g_autoptr(JsonObject) root = jl_sync_parse_object (body, "login reply", error);
   g_autoptr(JlSyncLoginReply) reply = g_new0 (JlSyncLoginReply, 1);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  const char *token, *user, *role;
+  const char *token = NULL, *user, *role;
   JsonArray *communities;
 
   if (root == NULL ||
       !(reply->device_id = get_uuid (root, "device_id", "login reply", error)) ||
-      !(token = get_string (root, "token", MAX_TOKEN_LEN, "login reply", error)) ||
+      (with_token && !(token = get_string (root, "token", MAX_TOKEN_LEN, "login reply", error))) ||
       !(user = get_string (root, "user", MAX_USER_LEN, "login reply", error)) ||
       !(role = get_string (root, "role", MAX_NAME_LEN, "login reply", error)) ||
       !(communities = get_array (root, "communities", "login reply", error)))
@@ -1099,6 +1141,37 @@ jl_sync_error_decode (GBytes  *body,
       *message = g_utf8_substring (m, 0, MIN (g_utf8_strlen (m, -1), MAX_MESSAGE_LEN));
     }
   return TRUE;
+}
+
+gboolean
+jl_sync_epoch_error_decode (GBytes  *body,
+                            gint64  *epoch,
+                            gint64  *last_dseq,
+                            GError **error)
+{
+  g_autoptr(JsonObject) root = jl_sync_parse_object (body, "epoch answer", error);
+
+  return root != NULL &&
+         get_int (root, "epoch", 0, epoch, "epoch answer", error) &&
+         get_int (root, "last_dseq", 0, last_dseq, "epoch answer", error);
+}
+
+guint64
+jl_sync_row_hash (const char *kind,
+                  const char *row_id,
+                  gint64      row_seq)
+{
+  g_autofree char *text = g_strdup_printf ("%s/%s/%" G_GINT64_FORMAT, kind, row_id, row_seq);
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize len = sizeof digest;
+  guint64 h = 0;
+
+  g_checksum_update (sum, (const guchar *) text, -1);
+  g_checksum_get_digest (sum, digest, &len);
+  for (guint i = 0; i < 8; i++)
+    h = (h << 8) | digest[i];
+  return h;
 }
 
 /* gzip

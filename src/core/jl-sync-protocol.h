@@ -56,7 +56,15 @@ G_BEGIN_DECLS
  * @JL_SYNC_ERROR_RATE_LIMITED: too many failed logins; wait
  * @JL_SYNC_ERROR_SERVER: the server failed
  * @JL_SYNC_ERROR_NOT_LOGGED_IN: this database has no account yet
- * @JL_SYNC_ERROR_EPOCH: the device's change sequence went backwards
+ * @JL_SYNC_ERROR_EPOCH: the device's change sequence went backwards (a
+ *   database restored from a backup): the device starts a new epoch
+ * @JL_SYNC_ERROR_CURSOR_TOO_OLD: the server cannot continue a pull from
+ *   this cursor (it is ahead of the server's data, e.g. after the server
+ *   was restored from a backup): the community is pulled again in full
+ * @JL_SYNC_ERROR_DIVERGED: after a full pull, this database still does
+ *   not hold the rows the server has (client side only)
+ * @JL_SYNC_ERROR_DEMO_DATA: this database holds the invented demo city,
+ *   which must never reach a server (client side only)
  *
  * Error codes of the %JL_SYNC_ERROR domain; jinlin-cli maps them to exit
  * codes, so never renumber them.
@@ -73,6 +81,9 @@ typedef enum
   JL_SYNC_ERROR_SERVER,
   JL_SYNC_ERROR_NOT_LOGGED_IN,
   JL_SYNC_ERROR_EPOCH,
+  JL_SYNC_ERROR_CURSOR_TOO_OLD,
+  JL_SYNC_ERROR_DIVERGED,
+  JL_SYNC_ERROR_DEMO_DATA,
 } JlSyncError;
 
 GQuark       jl_sync_error_quark            (void);
@@ -106,9 +117,16 @@ typedef struct
   gint64    base;
 } JlSyncChange;
 
+/* @epoch and @max_dseq let the server notice a database restored from a
+ * backup: @max_dseq is the highest change sequence number this database
+ * ever gave out; when the server has seen a higher one from the device,
+ * the database is older than the device's history (see "Epochs" in
+ * docs/sync-protocol.md). Both are 0 from clients before they existed. */
 typedef struct
 {
   char      *device_id;
+  gint64     epoch;
+  gint64     max_dseq;
   GPtrArray *changes;   /* JlSyncChange */
 } JlSyncPush;
 
@@ -217,6 +235,11 @@ GBytes           *jl_sync_login_encode       (const JlSyncLogin      *login);
 GBytes           *jl_sync_login_reply_encode (const JlSyncLoginReply *reply);
 GBytes           *jl_sync_error_encode       (const char             *code,
                                               const char             *message);
+/* The body of a 409 "epoch" answer: the device's new epoch and the
+ * highest change sequence number the server has seen from it. */
+GBytes           *jl_sync_epoch_error_encode (const char             *message,
+                                              gint64                  epoch,
+                                              gint64                  last_dseq);
 /* The size one change adds to an encoded push (to keep pushes small). */
 gsize             jl_sync_change_encoded_size (JlSyncChange          *change);
 
@@ -231,17 +254,30 @@ JlSyncLogin      *jl_sync_login_decode       (GBytes   *body,
                                               GError  **error);
 JlSyncLoginReply *jl_sync_login_reply_decode (GBytes   *body,
                                               GError  **error);
+/* GET /sync/v1/account: a login reply without a token. */
+JlSyncLoginReply *jl_sync_account_reply_decode (GBytes *body,
+                                                GError **error);
 /* An error body: TRUE and the code and message, or FALSE when @body is
  * not one. */
 gboolean          jl_sync_error_decode       (GBytes   *body,
                                               char    **code,
                                               char    **message);
+gboolean          jl_sync_epoch_error_decode (GBytes   *body,
+                                              gint64   *epoch,
+                                              gint64   *last_dseq,
+                                              GError  **error);
 
 /* Parses @body as a JSON object after the checks every decoder makes
  * (size, UTF-8, nesting depth). */
 JsonObject       *jl_sync_parse_object       (GBytes      *body,
                                               const char  *what,
                                               GError     **error);
+
+/* One live row's share of the end-of-pull hash (XORed over the rows of a
+ * community): the first 8 bytes of SHA-256("kind/row_id/row_seq"). */
+guint64           jl_sync_row_hash           (const char  *kind,
+                                              const char  *row_id,
+                                              gint64       row_seq);
 
 /* Names: ids of kinds and fields ("meeting", "_deleted"). */
 gboolean          jl_sync_name_is_valid      (const char  *name);

@@ -25,7 +25,7 @@ usage (const char *message)
               "  jinlin-server --db FILE user add NAME --role clerk|secretary|district [--community ID]…\n"
               "                [--district NAME] [--password-file FILE]\n"
               "  jinlin-server --db FILE user passwd NAME [--password-file FILE]\n"
-              "  jinlin-server --db FILE user grant NAME --community ID\n"
+              "  jinlin-server --db FILE user grant|ungrant NAME --community ID\n"
               "  jinlin-server --db FILE user disable|enable NAME\n"
               "  jinlin-server --db FILE user list\n"
               "  jinlin-server --db FILE device list\n"
@@ -238,13 +238,16 @@ user_change (JlServerStore *store,
     }
   else if (strcmp (what, "disable") == 0 || strcmp (what, "enable") == 0)
     user->disabled = strcmp (what, "disable") == 0;
-  else if (strcmp (what, "grant") == 0 && opts->communities->len == 0)
-    return usage ("grant needs --community ID");
+  else if ((strcmp (what, "grant") == 0 || strcmp (what, "ungrant") == 0) && opts->communities->len == 0)
+    return usage ("grant and ungrant need --community ID");
 
   if (!store->vtable->begin (store, TRUE, &error) || !store->vtable->user_update (store, user, &error))
     goto failed;
   for (guint i = 0; strcmp (what, "grant") == 0 && i < opts->communities->len; i++)
     if (!store->vtable->user_grant (store, user->id, opts->communities->pdata[i], &error))
+      goto failed;
+  for (guint i = 0; strcmp (what, "ungrant") == 0 && i < opts->communities->len; i++)
+    if (!store->vtable->user_ungrant (store, user->id, opts->communities->pdata[i], &error))
       goto failed;
   if (!store->vtable->commit (store, &error))
     goto failed;
@@ -346,7 +349,7 @@ jl_server_admin_run (JlServerStore  *store,
   if (strcmp (verb, "add") == 0)
     return user_add (store, argv[2], &opts);
   if (strcmp (verb, "passwd") == 0 || strcmp (verb, "disable") == 0 || strcmp (verb, "enable") == 0 ||
-      strcmp (verb, "grant") == 0)
+      strcmp (verb, "grant") == 0 || strcmp (verb, "ungrant") == 0)
     return user_change (store, verb, argv[2], &opts);
   return usage ("unknown command");
 }

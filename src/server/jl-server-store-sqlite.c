@@ -286,6 +286,22 @@ sq_user_grant (JlServerStore  *store,
   return step_done (self, stmt, error);
 }
 
+static gboolean
+sq_user_ungrant (JlServerStore  *store,
+                 gint64          user_id,
+                 const char     *community_id,
+                 GError        **error)
+{
+  JlServerSqlite *self = (JlServerSqlite *) store;
+  sqlite3_stmt *stmt = prepare (self, "DELETE FROM user_community WHERE user_id = ?1 AND community_id = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  bind_text (stmt, 2, community_id);
+  return step_done (self, stmt, error);
+}
+
 static GStrv
 sq_district_communities (JlServerStore  *store,
                          const char     *district,
@@ -309,7 +325,7 @@ sq_district_communities (JlServerStore  *store,
  */
 
 #define DEVICE_COLUMNS "d.id, d.user_id, u.name, d.name, d.revoked, d.created_ms, d.last_seen_ms," \
-                       " d.last_dseq, d.skew_ms"
+                       " d.last_dseq, d.skew_ms, d.epoch"
 
 static JlServerDevice *
 device_from_row (sqlite3_stmt *stmt)
@@ -325,6 +341,7 @@ device_from_row (sqlite3_stmt *stmt)
   d->last_seen_ms = sqlite3_column_int64 (stmt, 6);
   d->last_dseq = sqlite3_column_int64 (stmt, 7);
   d->skew_ms = sqlite3_column_int64 (stmt, 8);
+  d->epoch = sqlite3_column_int64 (stmt, 9);
   return d;
 }
 
@@ -374,7 +391,7 @@ sq_device_update (JlServerStore         *store,
 {
   JlServerSqlite *self = (JlServerSqlite *) store;
   sqlite3_stmt *stmt = prepare (self, "UPDATE devices SET revoked = ?2, last_seen_ms = ?3, last_dseq = ?4,"
-                                      " skew_ms = ?5 WHERE id = ?1", error);
+                                      " skew_ms = ?5, epoch = ?6 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -383,6 +400,7 @@ sq_device_update (JlServerStore         *store,
   sqlite3_bind_int64 (stmt, 3, device->last_seen_ms);
   sqlite3_bind_int64 (stmt, 4, device->last_dseq);
   sqlite3_bind_int64 (stmt, 5, device->skew_ms);
+  sqlite3_bind_int64 (stmt, 6, device->epoch);
   return step_done (self, stmt, error);
 }
 
@@ -443,6 +461,31 @@ sq_next_seq (JlServerStore  *store,
   sqlite3_reset (stmt);
   if (seq < 0)
     db_error (self, error);
+  return seq;
+}
+
+static gint64
+sq_last_seq (JlServerStore  *store,
+             const char     *community_id,
+             GError        **error)
+{
+  JlServerSqlite *self = (JlServerSqlite *) store;
+  sqlite3_stmt *stmt = prepare (self, "SELECT seq FROM community WHERE id = ?1", error);
+  gint64 seq = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  bind_text (stmt, 1, community_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      db_error (self, error);
+      return -1;
+    }
   return seq;
 }
 
@@ -786,6 +829,7 @@ static const JlServerStoreVTable sqlite_vtable = {
   .user_update = sq_user_update,
   .user_list = sq_user_list,
   .user_grant = sq_user_grant,
+  .user_ungrant = sq_user_ungrant,
   .district_communities = sq_district_communities,
   .device_add = sq_device_add,
   .device_by_token = sq_device_by_token,
@@ -801,6 +845,7 @@ static const JlServerStoreVTable sqlite_vtable = {
   .conflict_put = sq_conflict_put,
   .pull = sq_pull,
   .summary = sq_summary,
+  .last_seq = sq_last_seq,
   .attachments_by_sha256 = sq_attachments_by_sha256,
 };
 

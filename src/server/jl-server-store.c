@@ -173,15 +173,5 @@ jl_server_row_hash (const char *kind,
                     const char *row_id,
                     gint64      row_seq)
 {
-  g_autofree char *text = g_strdup_printf ("%s/%s/%" G_GINT64_FORMAT, kind, row_id, row_seq);
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  guint8 digest[32];
-  gsize len = sizeof digest;
-  guint64 h = 0;
-
-  g_checksum_update (sum, (const guchar *) text, -1);
-  g_checksum_get_digest (sum, digest, &len);
-  for (guint i = 0; i < 8; i++)
-    h = (h << 8) | digest[i];
-  return h;
+  return jl_sync_row_hash (kind, row_id, row_seq);
 }

@@ -1,14 +1,14 @@
 /* jl-server-store.h: the one storage interface of jinlin-server
  *
  * Everything the protocol code (jl-server-sync.c, jl-server-auth.c,
- * jl-server-admin.c) keeps goes through this table of functions, so a
- * PostgreSQL backend (libpq) can follow without touching the protocol.
- * The SQLite backend is jl-server-store-sqlite.c.
+ * jl-server-admin.c) keeps goes through this table of functions. The
+ * backends are jl-server-store-sqlite.c and jl-server-store-pg.c (libpq).
  *
- * A backend serialises writers per community at least: begin (write)
- * takes the lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: SELECT … FOR
- * UPDATE on the community row) so that sequence numbers are allocated and
- * committed in order.
+ * A backend serialises writers per community at least, so that sequence
+ * numbers are allocated and committed in order: SQLite's begin (write)
+ * is BEGIN IMMEDIATE, one writer at a time; PostgreSQL's lock_community
+ * takes SELECT … FOR UPDATE on the community row, which a push calls for
+ * its communities before it reads their rows.
  *
  * Getters return NULL without an error for "not found".
  *
@@ -46,6 +46,7 @@ typedef struct
   gint64    last_seen_ms;
   gint64    last_dseq;
   gint64    skew_ms;
+  gint64    epoch;         /* bumped when the device's database went back in time */
 } JlServerDevice;
 
 /* A synced row: fields maps a field name to {"value", "ver", "hlc",
@@ -102,12 +103,20 @@ typedef struct
   gboolean          (*begin)                (JlServerStore *self, gboolean write, GError **error);
   gboolean          (*commit)               (JlServerStore *self, GError **error);
   void              (*rollback)             (JlServerStore *self);
+  /* In a write transaction, before the community's rows are read: waits
+   * for other transactions writing to @community_id (other server
+   * processes sharing the database) and keeps them waiting until commit.
+   * NULL when begin (write) already serialises every writer (SQLite). */
+  gboolean          (*lock_community)       (JlServerStore *self, const char *community_id, GError **error);
 
   gboolean          (*user_add)             (JlServerStore *self, JlServerUser *user, GError **error);
   JlServerUser     *(*user_get)             (JlServerStore *self, const char *name, GError **error);
   gboolean          (*user_update)          (JlServerStore *self, const JlServerUser *user, GError **error);
   GPtrArray        *(*user_list)            (JlServerStore *self, GError **error);
   gboolean          (*user_grant)           (JlServerStore *self, gint64 user_id, const char *community_id,
+                                             GError **error);
+  /* Takes a community away (nothing when the user did not have it). */
+  gboolean          (*user_ungrant)         (JlServerStore *self, gint64 user_id, const char *community_id,
                                              GError **error);
   /* Communities whose community row names @district. */
   GStrv             (*district_communities) (JlServerStore *self, const char *district, GError **error);
@@ -120,6 +129,8 @@ typedef struct
   /* The user name of device @id ("" when unknown). */
   char             *(*device_user)          (JlServerStore *self, const char *id, GError **error);
 
+  /* The last sequence number @community_id has given out (0: none). */
+  gint64            (*last_seq)             (JlServerStore *self, const char *community_id, GError **error);
   /* Allocates the next sequence number of @community_id (creating it). */
   gint64            (*next_seq)             (JlServerStore *self, const char *community_id, GError **error);
   gboolean          (*set_district)         (JlServerStore *self, const char *community_id, const char *district,
@@ -149,6 +160,11 @@ struct _JlServerStore
 
 /* The SQLite backend: one file, WAL, its own migrations. */
 JlServerStore *jl_server_store_sqlite_open (const char *path,
+                                            GError    **error);
+/* The PostgreSQL backend (jl-server-store-pg.c, built with libpq):
+ * @conninfo is a postgresql:// URL or "key=value …" words; its own
+ * migrations in schema-pg/. */
+JlServerStore *jl_server_store_pg_open     (const char *conninfo,
                                             GError    **error);
 void           jl_server_store_close       (JlServerStore *self);
 

@@ -126,6 +126,17 @@ state_device (JsonObject *state)
   return state ? json_object_get_string_member_with_default (state, "device", "") : "";
 }
 
+/* Whether the pushing device wrote @state in its current epoch: its later
+ * edits then come after that one. A database restored from a backup has
+ * a new epoch, so its old edits are not taken for later ones. */
+static gboolean
+written_by_pusher (JsonObject *state,
+                   Push       *p)
+{
+  return strcmp (state_device (state), p->device->id) == 0 &&
+         state_int (state, "epoch") == p->device->epoch;
+}
+
 static void
 set_state (JlServerRow *row,
            const char  *field,
@@ -133,6 +144,7 @@ set_state (JlServerRow *row,
            gint64       ver,
            JlHlc        hlc,
            const char  *device,
+           gint64       epoch,
            JlHlc        client_hlc)
 {
   JsonObject *state = json_object_new ();
@@ -141,6 +153,8 @@ set_state (JlServerRow *row,
   json_object_set_int_member (state, "ver", ver);
   json_object_set_int_member (state, "hlc", (gint64) hlc);
   json_object_set_string_member (state, "device", device);
+  if (epoch != 0)
+    json_object_set_int_member (state, "epoch", epoch);
   json_object_set_int_member (state, "chlc", (gint64) client_hlc);
   json_object_set_object_member (row->fields, field, state);
 }
@@ -372,7 +386,7 @@ is_frozen (Push         *p,
     return FALSE;
   /* What the approving device wrote before it approved is what it
    * approved. */
-  if (strcmp (state_device (state), p->device->id) == 0 && c->hlc <= (JlHlc) state_int (state, "chlc"))
+  if (written_by_pusher (state, p) && c->hlc <= (JlHlc) state_int (state, "chlc"))
     return FALSE;
   if (row == NULL || strcmp (c->field, "_deleted") == 0)
     return TRUE;
@@ -425,7 +439,7 @@ log_edits_under_delete (Push          *p,
       JsonObject *state = field_state (row, l->data);
       JlHlc hlc = (JlHlc) state_int (state, "hlc");
 
-      if (strcmp (l->data, "_deleted") == 0 || strcmp (state_device (state), p->device->id) == 0)
+      if (strcmp (l->data, "_deleted") == 0 || written_by_pusher (state, p))
         continue;
       if (hlc > eff_hlc && hlc > latest_hlc)
         {
@@ -465,7 +479,7 @@ apply_sequential (Push          *p,
 
   if (seq < 0)
     return FALSE;
-  set_state (row, c->field, value, seq, hlc, p->device->id, c->hlc);
+  set_state (row, c->field, value, seq, hlc, p->device->id, p->device->epoch, c->hlc);
   row->row_seq = seq;
   if (strcmp (c->field, "_deleted") == 0)
     row->deleted = is_true (value);
@@ -566,8 +580,7 @@ merge (Push          *p,
 
   /* Sequential: the client saw the current version, or wrote it itself
    * (its later edits come after its earlier ones). */
-  if (state == NULL || c->base == state_int (state, "ver") ||
-      strcmp (state_device (state), p->device->id) == 0)
+  if (state == NULL || c->base == state_int (state, "ver") || written_by_pusher (state, p))
     {
       if (!apply_sequential (p, c, row, value, eff_hlc, r, error))
         return FALSE;
@@ -703,6 +716,40 @@ forbidden:
   return TRUE;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Other server processes may push to the same communities (PostgreSQL):
+ * the locks are taken before any row is read for merging, so each merge
+ * sees what the previous push committed, and in one order, so two pushes
+ * never wait for each other. */
+static gboolean
+lock_communities (Push        *p,
+                  JlSyncPush  *push,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  if (p->store->vtable->lock_community == NULL)
+    return TRUE;
+  for (guint i = 0; i < push->changes->len; i++)
+    {
+      JlSyncChange *c = push->changes->pdata[i];
+
+      if (!g_ptr_array_find_with_equal_func (ids, c->community_id, g_str_equal, NULL))
+        g_ptr_array_add (ids, c->community_id);
+    }
+  g_ptr_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    if (!p->store->vtable->lock_community (p->store, ids->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 index_parents (Push       *p,
                JlSyncPush *push)
@@ -716,6 +763,40 @@ index_parents (Push       *p,
       if (parent != NULL && strcmp (parent->name, c->field) == 0)
         g_hash_table_insert (p->parents, c->row_id, c);
     }
+}
+
+/* Ends the transaction either way (commits a new epoch, or rolls back).
+ *
+ * A database restored from a backup gives out change sequence numbers
+ * the server has seen before. Its pending edits must then go through the
+ * conflict rules like another device's, so the device gets a new epoch
+ * (committed at once) and the push is refused with 409 "epoch"; the
+ * client takes the epoch, pulls everything again and pushes once more.
+ * Clients from before epochs send max_dseq 0 and are not checked. */
+static gboolean
+check_epoch (Push        *p,
+             JlSyncPush  *push,
+             GError     **error)
+{
+  JlServerDevice *device = p->device;
+  gboolean restored = push->max_dseq > 0 && push->max_dseq < device->last_dseq;
+
+  if (!restored && push->epoch == device->epoch)
+    return TRUE;
+  if (restored || push->epoch > device->epoch)
+    device->epoch = MAX (device->epoch, push->epoch) + 1;
+  g_message ("event=epoch user=%s device=%s epoch=%" G_GINT64_FORMAT " max_dseq=%" G_GINT64_FORMAT
+             " last_dseq=%" G_GINT64_FORMAT, p->user->name, device->id, device->epoch, push->max_dseq,
+             device->last_dseq);
+  if (!p->store->vtable->device_update (p->store, device, error) || !p->store->vtable->commit (p->store, error))
+    {
+      p->store->vtable->rollback (p->store);
+      return FALSE;
+    }
+  g_set_error (error, JL_SYNC_ERROR, JL_SYNC_ERROR_EPOCH,
+               "this device's database is older than its history on the server; new epoch %" G_GINT64_FORMAT,
+               device->epoch);
+  return FALSE;
 }
 
 JlSyncPushReply *
@@ -746,7 +827,9 @@ jl_server_sync_push (JlServerStore   *store,
 
   if (!store->vtable->begin (store, TRUE, error))
     return NULL;
-  if (!authorise (&p, push, error))
+  if (!check_epoch (&p, push, error))
+    return NULL;
+  if (!authorise (&p, push, error) || !lock_communities (&p, push, error))
     goto failed;
   for (guint i = 0; i < push->changes->len; i++)
     {
@@ -808,6 +891,24 @@ jl_server_sync_pull (JlServerStore  *store,
 
   if (!store->vtable->begin (store, FALSE, error))
     return NULL;
+  /* A cursor beyond what this server has ever numbered: the server was
+   * restored from a backup (or is another server). The client pulls the
+   * community again from 0, once. */
+  if (after > 0)
+    {
+      gint64 last = store->vtable->last_seq (store, community_id, error);
+
+      if (last < 0)
+        goto failed;
+      if (after > last)
+        {
+          g_message ("event=cursor_too_old user=%s community=%s after=%" G_GINT64_FORMAT " last=%" G_GINT64_FORMAT,
+                     user->name, community_id, after, last);
+          g_set_error (error, JL_SYNC_ERROR, JL_SYNC_ERROR_CURSOR_TOO_OLD,
+                       "the cursor %" G_GINT64_FORMAT " is beyond this server's data; pull again from 0", after);
+          goto failed;
+        }
+    }
   rows = store->vtable->pull (store, community_id, after, limit + 1, error);
   if (rows == NULL)
     goto failed;

@@ -335,6 +335,34 @@ handle_login (JlServer          *self,
   respond (msg, SOUP_STATUS_OK, out);
 }
 
+/* What the device may sync now: clients ask at the start of every sync,
+ * so a community granted or taken away since the login takes effect. */
+static void
+handle_account (JlServer          *self,
+                SoupServerMessage *msg)
+{
+  g_auto(Auth) auth = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+  JlSyncLoginReply reply = { 0 };
+  g_auto(GStrv) communities = NULL;
+
+  if (!authenticate (self, msg, &auth))
+    return;
+  communities = jl_server_readable_communities (self->store, auth.user, &error);
+  if (communities == NULL)
+    {
+      respond_gerror (msg, error);
+      return;
+    }
+  reply.device_id = auth.device->id;
+  reply.user = auth.user->name;
+  reply.role = auth.user->role;
+  reply.communities = communities;
+  out = jl_sync_login_reply_encode (&reply);
+  respond (msg, SOUP_STATUS_OK, out);
+}
+
 static void
 handle_push (JlServer          *self,
              SoupServerMessage *msg)
@@ -361,6 +389,14 @@ handle_push (JlServer          *self,
   client_time = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), JL_SYNC_HEADER_TIME);
   reply = jl_server_sync_push (self->store, auth.user, auth.device, push, server_now (self),
                                client_time ? g_ascii_strtoll (client_time, NULL, 10) : 0, &error);
+  if (reply == NULL && g_error_matches (error, JL_SYNC_ERROR, JL_SYNC_ERROR_EPOCH))
+    {
+      g_autoptr(GBytes) answer = jl_sync_epoch_error_encode (error->message, auth.device->epoch,
+                                                              auth.device->last_dseq);
+
+      respond (msg, jl_sync_error_to_http_status (JL_SYNC_ERROR_EPOCH), answer);
+      return;
+    }
   if (reply == NULL)
     {
       respond_gerror (msg, error);
@@ -471,6 +507,11 @@ handle_request (SoupServer        *server,
     {
       if (check_versions (msg))
         handle_login (self, msg);
+    }
+  else if (strcmp (path, "/sync/v1/account") == 0 && get)
+    {
+      if (check_versions (msg))
+        handle_account (self, msg);
     }
   else if (strcmp (path, "/sync/v1/push") == 0 && post)
     {
