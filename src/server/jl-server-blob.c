@@ -284,6 +284,12 @@ jl_server_blob_handle (JlServerStore     *store,
       respond_error (msg, SOUP_STATUS_BAD_REQUEST, "bad_request", "blob: the name must be a SHA-256 in lower-case hex");
       return;
     }
+  /* A storage backend without the lookup keeps no blobs. */
+  if (store->vtable->attachments_by_sha256 == NULL)
+    {
+      respond_error (msg, SOUP_STATUS_NOT_IMPLEMENTED, "server", "this server's storage keeps no attachments");
+      return;
+    }
   rows = store->vtable->attachments_by_sha256 (store, sha, &error);
   if (rows != NULL)
     readable = jl_server_readable_communities (store, user, &error);
