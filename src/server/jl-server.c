@@ -608,6 +608,28 @@ jl_server_free (JlServer *self)
   g_free (self);
 }
 
+/* soup_server_listen keeps GLib's listen backlog of 10: a few hundred
+ * clients connecting at once overflow it, and the overflow gets
+ * connection resets or seconds of SYN retries (bench-server-load). */
+#define LISTEN_BACKLOG 1024
+
+static gboolean
+listen_with_backlog (JlServer                 *self,
+                     GSocketAddress           *address,
+                     SoupServerListenOptions   options,
+                     GError                  **error)
+{
+  g_autoptr(GSocket) socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, error);
+
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  return g_socket_bind (socket, address, TRUE, error) &&
+         g_socket_listen (socket, error) &&
+         soup_server_listen_socket (self->soup, socket, options, error);
+}
+
 gboolean
 jl_server_listen (JlServer  *self,
                   GError   **error)
@@ -648,7 +670,7 @@ jl_server_listen (JlServer  *self,
   soup_server_add_handler (self->soup, NULL, handle_request, self, NULL);
 
   socket_address = g_inet_socket_address_new (address, (guint16) self->config.port);
-  return soup_server_listen (self->soup, socket_address, tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
+  return listen_with_backlog (self, socket_address, tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
 }
 
 char *
