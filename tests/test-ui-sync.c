@@ -155,6 +155,20 @@ shot (GtkWidget  *widget,
   gdk_texture_save_to_png (texture, path);
 }
 
+/* The whole X screen, popovers and dialogs included (import, ImageMagick). */
+static void
+shot_screen (const char *name)
+{
+  const char *dir = g_getenv ("JINLIN_TEST_SHOTS");
+  g_autofree char *cmd = NULL;
+
+  if (dir == NULL)
+    return;
+  jl_test_ui_spin (500);
+  cmd = g_strdup_printf ("import -window root %s/%s.png", dir, name);
+  g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+}
+
 static gboolean
 status_loaded (gpointer data)
 {
@@ -290,6 +304,7 @@ login_through_dialog (Fixture *f)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (jl_account_dialog_get_logout (dialog))));
   g_assert_cmpstr (gtk_editable_get_text (jl_account_dialog_get_password (dialog)), ==, "");
   shot (GTK_WIDGET (dialog), "account-dialog");
+  shot_screen ("screen-account-dialog");
   gtk_window_close (GTK_WINDOW (dialog));
 }
 
@@ -342,6 +357,14 @@ test_login_edit_sync_now (Fixture       *f,
   synced = synced_at_now ();
   g_assert_cmpstr (header_text (f), ==, synced);
   shot (GTK_WIDGET (f->window), "header-synced");
+  if (g_getenv ("JINLIN_TEST_SHOTS") != NULL)
+    {
+      GtkWidget *button = gtk_widget_get_first_child (jl_window_get_sync_indicator (f->window));
+
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      shot_screen ("screen-sync-popover");
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    }
 
   b_sync (f);
   record = jl_test_get_ok (f->b_store, "partner_unit", unit);

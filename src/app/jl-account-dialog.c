@@ -97,7 +97,7 @@ login_done_cb (GObject      *source,
     }
   else
     {
-      g_autofree char *text = g_strdup_printf (_("Logged in as %s. Syncing…"),
+      g_autofree char *text = g_strdup_printf (_("Logged in as %s. The first sync has started; the top of the main window shows how it went."),
                                                gtk_editable_get_text (GTK_EDITABLE (self->user)));
       set_message (self, text, FALSE);
       gtk_editable_set_text (GTK_EDITABLE (self->password), "");
@@ -180,6 +180,7 @@ jl_account_dialog_init (JlAccountDialog *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Sync Account"));
   gtk_window_set_default_size (GTK_WINDOW (self), 520, 560);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Sync Server"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),

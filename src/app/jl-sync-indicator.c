@@ -139,7 +139,8 @@ jl_sync_indicator_init (JlSyncIndicator *self)
   gtk_label_set_wrap (GTK_LABEL (self->details), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (self->details), 40);
   gtk_label_set_xalign (GTK_LABEL (self->details), 0);
-  gtk_label_set_selectable (GTK_LABEL (self->details), TRUE);
+  /* Not selectable: a selectable label takes the focus and opens with
+   * all its text selected. The tooltip says the same. */
   gtk_widget_set_margin_bottom (self->details, 6);
   gtk_box_append (GTK_BOX (box), self->details);
   self->conflicts_button = popover_button ("", "win.show-section", g_variant_new_string ("conflicts"));
