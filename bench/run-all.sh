@@ -59,7 +59,7 @@ else
   stall_args=(--server-db "$cache/stall-server-v1-100000.db")
 fi
 if [ -x "$build/bench/bench-mainloop-stall" ]; then
-  GSK_RENDERER=cairo xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
+  GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
     "$build/bench/bench-mainloop-stall" "${stall_args[@]}" 2>&1 | grep -v 'Failed to set fd limit' | tee -a "$log"
 else
   echo "bench-mainloop-stall not built (needs -Dgui=true and -Dserver=true)" | tee -a "$log"
