@@ -438,6 +438,31 @@ test_rules (Fixture       *f,
   g_assert_null (none);
   g_assert_error (error, JL_ERROR, JL_ERROR_IO);
   g_assert_cmpint (jl_store_count (a->store, "attachment", NULL, NULL), ==, 1);
+
+  /* An empty file is refused when attached; an empty attachment made some
+   * other way still "arrives" (nothing to fetch) instead of failing runs. */
+  {
+    g_autofree char *empty = write_file (f, "empty.pdf", 0, 1);
+    g_autoptr(JlRecord) refused = NULL;
+    g_autofree char *json = g_strdup_printf ("{\"meeting_id\": \"%s\", \"file_name\": \"空.txt\", \"size\": 0,"
+                                             " \"sha256\": \"%s\"}", meeting,
+                                             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    g_autofree char *id = NULL;
+    g_autofree char *path = NULL;
+    gboolean downloaded = FALSE;
+    JlBlobStats stats;
+
+    g_clear_error (&error);
+    refused = jl_store_attach_file (a->store, meeting, empty, NULL, &error);
+    g_assert_null (refused);
+    g_assert_error (error, JL_ERROR, JL_ERROR_INVALID);
+    id = jl_test_put_ok (a->store, "attachment", json);
+    sync_ok (a);
+    stats = transfer_ok (a, 0);
+    g_assert_cmpuint (stats.failed, ==, 0);
+    path = jl_store_attachment_path (a->store, id, &downloaded, NULL);
+    g_assert_true (downloaded);
+  }
 }
 
 /* jinlin-cli --db DB ARGS…; returns the exit status, @out gets stdout. */

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "jl-attachment.h"
 #include "jl-blob-store.h"
@@ -54,6 +55,7 @@ jl_store_attach_file (JlStore     *store,
   g_autoptr(JlRecord) meeting = NULL;
   g_autoptr(JsonObject) fields = NULL;
   gint64 size = 0;
+  GStatBuf st;
 
   g_return_val_if_fail (JL_IS_STORE (store), NULL);
   g_return_val_if_fail (meeting_id != NULL && path != NULL, NULL);
@@ -65,6 +67,12 @@ jl_store_attach_file (JlStore     *store,
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, JL_ERROR, JL_ERROR_IO, _("“%s” is not a file that can be attached."), path);
+      return NULL;
+    }
+
+  if (g_stat (path, &st) == 0 && st.st_size == 0)
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_INVALID, _("“%s” is empty; there is nothing to attach."), path);
       return NULL;
     }
 

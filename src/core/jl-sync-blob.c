@@ -301,6 +301,9 @@ download (Transfer    *t,
   {
     g_autoptr(GError) local_error = NULL;
 
+    /* An empty file has no chunk: the partial file starts (and ends) empty. */
+    if (size == 0 && !jl_blob_partial_append (t->dir, sha, 0, "", 0, error))
+      return FAILED;
     if (!jl_blob_partial_finish (t->dir, sha, size, &local_error))
       {
         if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
