@@ -611,6 +611,42 @@ test_server_down_shows_reason (Fixture       *f,
   g_assert_cmpint (jl_sync_controller_get_pending (f->sync), ==, 0);
 }
 
+static void
+skew_cb (JlSyncController *sync,
+         gint64            skew_ms,
+         gint64           *seen)
+{
+  *seen = skew_ms;
+}
+
+/* Scenario 7 as the clerk sees it: this computer's clock is 3 days ahead
+ * of the server's; the edit is still accepted, and the window says by how
+ * much (a toast from "clock-skew", and the status details). */
+static void
+test_clock_ahead_warns (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 seen = 0;
+  g_autofree char *details = NULL;
+  g_autofree char *expected = NULL;
+
+  login_through_dialog (f);
+  g_signal_connect (f->sync, "clock-skew", G_CALLBACK (skew_cb), &seen);
+  jl_test_server_set_clock (f->server, -3 * 24 * 3600 * (gint64) 1000);
+  g_free (put_unit (jl_window_get_store (f->window), NULL, "{\"community_id\": \"" C1 "\", \"name\": \"公交站\"}"));
+  g_assert_true (jl_test_ui_wait (pending_seen, f, 5000));
+
+  press_sync_now (f);
+  g_assert_cmpint (jl_sync_controller_get_pending (f->sync), ==, 0);
+  g_assert_cmpint (seen, >, 2 * 24 * 3600 * (gint64) 1000);
+  g_assert_cmpint (jl_sync_controller_get_problem (f->sync), ==, JL_SYNC_PROBLEM_CLOCK);
+  expected = jl_sync_describe_skew (3 * 24 * 3600 * (gint64) 1000);
+  details = jl_sync_controller_get_details (f->sync);
+  g_assert_nonnull (strstr (details, expected));
+  g_signal_handlers_disconnect_by_func (f->sync, skew_cb, &seen);
+  shot_screen ("screen-clock-toast");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -625,6 +661,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/ui-sync/server-down-shows-reason", Fixture, NULL, fixture_set_up, test_server_down_shows_reason,
               fixture_tear_down);
+  g_test_add ("/ui-sync/clock-ahead-warns", Fixture, NULL, fixture_set_up, test_clock_ahead_warns, fixture_tear_down);
   g_test_add ("/ui-sync/revoked-token-asks-login", Fixture, NULL, fixture_set_up, test_revoked_token_asks_login,
               fixture_tear_down);
   return g_test_run ();
