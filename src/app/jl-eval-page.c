@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jl-a11y.h"
 #include "jl-child-list.h"
 #include "jl-eval-page.h"
 #include "jl-filter-bar.h"
@@ -369,7 +370,7 @@ build_round_view (JlEvalPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->round_delete), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Delete this round"), -1);
   g_signal_connect_swapped (self->round_delete, "clicked", G_CALLBACK (round_delete_clicked_cb), self);
-  self->score_button = gtk_button_new_with_mnemonic (_("_Enter Scores"));
+  self->score_button = jl_button_new_with_mnemonic (_("_Enter Scores"));
   gtk_widget_add_css_class (self->score_button, "suggested-action");
   gtk_widget_set_tooltip_text (self->score_button, _("Type the ballots and see the results"));
   g_signal_connect_swapped (self->score_button, "clicked", G_CALLBACK (score_clicked_cb), self);
@@ -439,7 +440,7 @@ toolbar_button (const char *mnemonic,
                 GCallback   callback,
                 gpointer    data)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+  GtkWidget *button = jl_button_new_with_mnemonic (mnemonic);
 
   if (suggested)
     gtk_widget_add_css_class (button, "suggested-action");

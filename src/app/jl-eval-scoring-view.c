@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "jl-a11y.h"
 #include "jl-eval-publish.h"
 #include "jl-eval-scoring-view.h"
 #include "jl-store-async.h"
@@ -300,7 +301,7 @@ make_target_bar (JlEvalScoringView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (next), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next party"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (next), "scoring.next-target");
 
-  add = gtk_button_new_with_mnemonic (_("_Add Ballot"));
+  add = jl_button_new_with_mnemonic (_("_Add Ballot"));
   gtk_widget_set_tooltip_text (add, _("Start the next ballot (Ctrl+Enter)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "scoring.add-ballot");
 

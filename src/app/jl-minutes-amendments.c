@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jl-a11y.h"
 #include "jl-format.h"
 #include "jl-minutes-amendments.h"
 #include "jl-minutes-doc.h"
@@ -271,7 +272,7 @@ build_form (JlMinutesAmendments *self)
 {
   GtkWidget *group = adw_preferences_group_new ();
   GtkStringList *labels = gtk_string_list_new (NULL);
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("Add A_mendment…"));
+  GtkWidget *add = jl_button_new_with_mnemonic (_("Add A_mendment…"));
   const JlKind *kind = jl_schema_lookup ("amendment");
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("New Amendment"));

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jl-a11y.h"
 #include "jl-minutes-doc.h"
 #include "jl-minutes-page-private.h"
 #include "jl-minutes-print.h"
@@ -481,7 +482,7 @@ workflow_button (const char *label,
                  GCallback   callback,
                  gpointer    self)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = jl_button_new_with_mnemonic (label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   if (css != NULL)

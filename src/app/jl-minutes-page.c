@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jl-a11y.h"
 #include "jl-minutes-doc.h"
 #include "jl-minutes-page-private.h"
 #include "jl-store-async.h"
@@ -512,7 +513,7 @@ build_editor (JlMinutesPage *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->editor_title), TRUE);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->editor_title));
   self->print_button = bar_button ("document-print-symbolic", _("Print… (Ctrl+P)"), G_CALLBACK (_jl_minutes_page_print_clicked), self);
-  self->export_button = gtk_button_new_with_mnemonic (_("Export _PDF…"));
+  self->export_button = jl_button_new_with_mnemonic (_("Export _PDF…"));
   gtk_widget_set_tooltip_text (self->export_button, _("Save the minutes as a PDF file (A4)"));
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (_jl_minutes_page_export_clicked), self);
   self->delete_button = bar_button ("user-trash-symbolic", _("Delete these minutes"), G_CALLBACK (delete_clicked_cb), self);
@@ -564,7 +565,7 @@ jl_minutes_page_store_ready (JlPage *page)
   g_signal_connect_object (self->filters, "changed", G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (jl_record_view_get_toolbar (self->view), GTK_WIDGET (self->filters));
 
-  new_button = gtk_button_new_with_mnemonic (_("_New Minutes"));
+  new_button = jl_button_new_with_mnemonic (_("_New Minutes"));
   gtk_widget_add_css_class (new_button, "suggested-action");
   gtk_widget_set_tooltip_text (new_button, _("New minutes (Ctrl+N)"));
   g_signal_connect_swapped (new_button, "clicked", G_CALLBACK (new_minutes), self);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jl-a11y.h"
 #include "jl-child-list.h"
 #include "jl-filter-bar.h"
 #include "jl-partner-page.h"
@@ -295,7 +296,7 @@ jl_partner_page_store_ready (JlPage *page)
   g_signal_connect_object (self->filters, "changed", G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (jl_record_view_get_toolbar (self->view), GTK_WIDGET (self->filters));
 
-  new_button = gtk_button_new_with_mnemonic (_("_New Unit"));
+  new_button = jl_button_new_with_mnemonic (_("_New Unit"));
   gtk_widget_add_css_class (new_button, "suggested-action");
   g_signal_connect_swapped (new_button, "clicked", G_CALLBACK (new_clicked_cb), self);
   gtk_box_append (jl_record_view_get_toolbar (self->view), new_button);

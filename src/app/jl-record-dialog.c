@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jl-a11y.h"
 #include "jl-record-dialog.h"
 
 struct _JlRecordDialog
@@ -64,7 +65,7 @@ jl_record_dialog_new (GtkWindow          *parent,
   const JlKind *k = jl_schema_lookup (kind);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *done = gtk_button_new_with_mnemonic (_("_Done"));
+  GtkWidget *done = jl_button_new_with_mnemonic (_("_Done"));
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
 

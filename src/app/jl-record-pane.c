@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jl-a11y.h"
 #include "jl-record-pane.h"
 #include "jl-store-async.h"
 
@@ -340,7 +341,7 @@ jl_record_pane_new (JlStore            *store,
 
   self->view = JL_RECORD_VIEW (jl_record_view_new (store, kind, columns));
   g_signal_connect_object (self->view, "record-activated", G_CALLBACK (record_activated_cb), self, G_CONNECT_SWAPPED);
-  self->new_button = gtk_button_new_with_mnemonic (new_label);
+  self->new_button = jl_button_new_with_mnemonic (new_label);
   gtk_widget_add_css_class (self->new_button, "suggested-action");
   g_signal_connect_swapped (self->new_button, "clicked", G_CALLBACK (new_clicked_cb), self);
   gtk_box_append (jl_record_view_get_toolbar (self->view), self->new_button);

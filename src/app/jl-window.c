@@ -366,6 +366,8 @@ store_opened_cb (GObject      *source,
       GtkWidget *page = g_object_new (sections[i].get_type (), "store", self->store, NULL);
       GtkWidget *row = make_sidebar_row (&sections[i]);
 
+      /* A region a screen reader names after its section. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, _(sections[i].title), -1);
       gtk_stack_add_named (self->stack, page, sections[i].name);
       gtk_list_box_append (self->sidebar_list, row);
       if (g_object_get_data (G_OBJECT (row), "badge") != NULL)
