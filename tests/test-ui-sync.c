@@ -529,13 +529,14 @@ test_revoked_token_asks_login (Fixture       *f,
 {
   g_autoptr(JlSyncAccount) account = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *unit = NULL;
   gint64 pending;
 
   login_through_dialog (f);
   account = jl_store_sync_get_account (f->store, NULL);
   g_assert_cmpint (jl_test_server_admin (f->server, NULL, &out, "device", "revoke", account->remote_device_id, NULL),
                    ==, 0);
-  g_free (put_unit (jl_window_get_store (f->window), NULL, "{\"community_id\": \"" C1 "\", \"name\": \"燃气公司\"}"));
+  unit = put_unit (jl_window_get_store (f->window), NULL, "{\"community_id\": \"" C1 "\", \"name\": \"燃气公司\"}");
   g_assert_true (jl_test_ui_wait (pending_seen, f, 5000));
   pending = jl_sync_controller_get_pending (f->sync);
 
@@ -548,6 +549,28 @@ test_revoked_token_asks_login (Fixture       *f,
   g_assert_cmpint (jl_sync_controller_get_pending (f->sync), ==, pending);
   g_assert_cmpint (jl_store_outbox_count (f->store, NULL), >=, pending);
   shot (GTK_WIDGET (f->window), "header-auth-error");
+
+  /* Logging in again in the dialog that opened sends what waited. */
+  {
+    JlAccountDialog *dialog = jl_window_open_account (f->window, NULL);
+    RunWait w = { f->sync, jl_sync_controller_get_runs (f->sync) };
+    g_autoptr(JlRecord) record = NULL;
+
+    g_assert_cmpstr (jl_account_dialog_get_message (dialog), ==,
+                     g_dgettext (GETTEXT_PACKAGE, "The server did not accept this computer's sign-in any more. "
+                                                  "Log in again; your changes are kept until then."));
+    g_assert_cmpstr (gtk_editable_get_text (jl_account_dialog_get_user (dialog)), ==, "wang");
+    gtk_editable_set_text (jl_account_dialog_get_password (dialog), PASSWORD);
+    g_signal_emit_by_name (jl_account_dialog_get_login (dialog), "clicked");
+    g_assert_true (jl_test_ui_wait (run_finished, &w, 20000));
+    jl_test_ui_spin (200);
+    g_assert_cmpint (jl_sync_controller_get_state (f->sync), ==, JL_SYNC_STATE_IDLE);
+    g_assert_cmpint (jl_sync_controller_get_pending (f->sync), ==, 0);
+    b_sync (f);
+    record = jl_test_get_ok (f->b_store, "partner_unit", unit);
+    g_assert_cmpstr (jl_record_get_string (record, "name"), ==, "燃气公司");
+    gtk_window_close (GTK_WINDOW (dialog));
+  }
 }
 
 static gboolean
