@@ -146,6 +146,11 @@ fill_everything (JlStore *store)
                            "{\"meeting_id\": \"%s\", \"target_kind\": \"meeting\", \"target_id\": \"%s\", \"field\": \"summary\","
                            " \"old_value\": \"讨论加装电梯。\", \"new_value\": \"讨论加装电梯及资金筹措。\", \"reason\": \"漏记\","
                            " \"author\": \"陈美丽\", \"made_on\": \"2025-03-10\"}", meeting, meeting));
+  /* The signed scan's record (its bytes are a blob, not part of exports). */
+  g_free (jl_test_putf_ok (store, "attachment",
+                           "{\"meeting_id\": \"%s\", \"file_name\": \"签字版.pdf\", \"mime_type\": \"application/pdf\","
+                           " \"size\": 2048, \"sha256\": \"%s\", \"note\": \"扫描件\"}", meeting,
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
   draft = jl_test_putf_ok (store, "meeting",
                            "{\"community_id\": \"%s\", \"meeting_type\": \"lecture\", \"title\": \"党课\","
                            " \"held_at\": \"2025-04-01 09:00\", \"lecturer\": \"林书记\", \"summary\": \"草稿\\t待补充\"}",
