@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "jl-conflicts-page.h"
+#include "jl-partner-page.h"
+#include "jl-record-view.h"
 #include "jl-store-sync.h"
 #include "jl-sync-indicator.h"
 #include "jl-test-server.h"
@@ -331,6 +333,36 @@ put_unit (JlStore    *store,
   return g_strdup (jl_record_get_id (record));
 }
 
+typedef struct
+{
+  JlRecordList *list;
+  const char   *name;
+} ListWait;
+
+static gboolean
+list_idle (gpointer data)
+{
+  return !jl_record_list_get_loading (data);
+}
+
+static gboolean
+list_has (gpointer data)
+{
+  ListWait *w = data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (w->list));
+
+  if (jl_record_list_get_loading (w->list))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlRecord) r = g_list_model_get_item (G_LIST_MODEL (w->list), i);
+
+      if (r != NULL && g_strcmp0 (jl_record_get_string (r, "name"), w->name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 pending_seen (gpointer data)
 {
@@ -377,6 +409,21 @@ test_login_edit_sync_now (Fixture       *f,
   b_sync (f);
   record = jl_test_get_ok (f->b_store, "partner_unit", unit);
   g_assert_cmpstr (jl_record_get_string (record, "name"), ==, "思明区税务局");
+
+  /* The other way: a unit made by the other clerk appears in the list on
+   * screen after Sync now, without reopening anything. */
+  {
+    JlPartnerPage *page = JL_PARTNER_PAGE (jl_window_get_page (f->window, "partners"));
+    ListWait lw = { jl_record_view_get_list (JL_RECORD_VIEW (jl_partner_page_get_view (page))), "海沧区税务局" };
+
+    jl_window_show_section (f->window, "partners");
+    g_assert_true (jl_test_ui_wait (list_idle, lw.list, 5000));
+    g_assert_false (list_has (&lw));
+    g_free (put_unit (f->b_store, NULL, "{\"community_id\": \"" C1 "\", \"name\": \"海沧区税务局\"}"));
+    b_sync (f);
+    press_sync_now (f);
+    g_assert_true (jl_test_ui_wait (list_has, &lw, 5000));
+  }
 }
 
 static gboolean
