@@ -12,6 +12,9 @@ packages=(
   xvfb xauth fonts-noto-cjk dbus at-spi2-core gnome-keyring imagemagick
   poppler-utils flatpak-builder
   python3
+  # jinlin-server's PostgreSQL backend, and the throwaway clusters of
+  # tests/pg-run.sh (the server is never started as a service).
+  postgresql libpq-dev
 )
 
 missing=()

@@ -35,6 +35,8 @@ typedef struct
   char     *test_clock_file;
   char     *blob_dir;
   gint64    blob_max;
+  char     *database_url;   /* PostgreSQL */
+  char     *backend;        /* sqlite | postgresql */
 } Options;
 
 static void
@@ -47,6 +49,8 @@ options_clear (Options *o)
   g_free (o->tls_key);
   g_free (o->test_clock_file);
   g_free (o->blob_dir);
+  g_free (o->database_url);
+  g_free (o->backend);
 }
 
 /* Values from the [server] group of the config file fill in what the
@@ -75,6 +79,11 @@ load_config (Options  *o,
   TAKE_STRING (tls_key, "tls-key");
   TAKE_STRING (blob_dir, "blob-dir");
 #undef TAKE_STRING
+  /* [database] backend=sqlite|postgresql, url=… (PostgreSQL). */
+  if (o->backend == NULL)
+    o->backend = g_key_file_get_string (kf, "database", "backend", NULL);
+  if (o->database_url == NULL)
+    o->database_url = g_key_file_get_string (kf, "database", "url", NULL);
 
   if (o->port < 0 && g_key_file_has_key (kf, "server", "port", NULL))
     {
@@ -95,6 +104,62 @@ load_config (Options  *o,
   return TRUE;
 }
 
+/* --db or --database-url on the command line wins over the file; the
+ * file's backend key decides otherwise (default: SQLite). */
+static gboolean
+choose_database (Options   *o,
+                 gboolean   cli_db,
+                 gboolean   cli_url,
+                 GError   **error)
+{
+  if (cli_db && cli_url)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "give either --db or --database-url, not both");
+      return FALSE;
+    }
+  if (cli_db || cli_url)
+    {
+      g_free (o->backend);
+      o->backend = g_strdup (cli_url ? "postgresql" : "sqlite");
+    }
+  else if (o->backend == NULL)
+    o->backend = g_strdup ("sqlite");
+
+  if (strcmp (o->backend, "postgresql") == 0 && o->database_url == NULL)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 "no database: give --database-url URL or “url” in the [database] group of the config file");
+  else if (strcmp (o->backend, "sqlite") == 0 && o->db == NULL)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 "no database: give --db FILE or “db” in the config file");
+  else if (strcmp (o->backend, "sqlite") != 0 && strcmp (o->backend, "postgresql") != 0)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 "unknown database backend “%s”: use sqlite or postgresql", o->backend);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_postgresql (Options *o)
+{
+  return strcmp (o->backend, "postgresql") == 0;
+}
+
+static JlServerStore *
+open_store (Options  *o,
+            GError  **error)
+{
+  if (!is_postgresql (o))
+    return jl_server_store_sqlite_open (o->db, error);
+#ifdef JL_HAVE_POSTGRESQL
+  return jl_server_store_pg_open (o->database_url, error);
+#else
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               "this jinlin-server was built without PostgreSQL support (meson setup -Dpostgresql=enabled, libpq-dev)");
+  return NULL;
+#endif
+}
+
 static gboolean
 on_signal (gpointer data)
 {
@@ -111,7 +176,8 @@ serve (Options       *o,
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   /* Attachments' bytes live next to the database unless configured. */
-  g_autofree char *blob_dir = o->blob_dir ? g_strdup (o->blob_dir) : g_strconcat (o->db, ".blobs", NULL);
+  g_autofree char *blob_dir = o->blob_dir || is_postgresql (o) ? g_strdup (o->blob_dir)
+                                                                 : g_strconcat (o->db, ".blobs", NULL);
   JlServerConfig config = {
     .listen = o->listen,
     .port = (guint) MAX (o->port, 0),
@@ -123,21 +189,33 @@ serve (Options       *o,
     .blob_dir = blob_dir,
     .blob_max = o->blob_max,
   };
-  JlServer *server = jl_server_new (store, &config);
+  JlServer *server;
 
+  /* A PostgreSQL database has no folder next to it. */
+  if (blob_dir == NULL)
+    {
+      g_printerr ("jinlin-server: with PostgreSQL, give --blob-dir DIR (or “blob-dir” in the config file)"
+                  " for the files of attachments\n");
+      return 2;
+    }
+  server = jl_server_new (store, &config);
   if (!jl_server_listen (server, &error))
     {
       g_printerr ("jinlin-server: %s\n", error->message);
       jl_server_free (server);
       return 1;
     }
+  /* Before the line that tells a supervisor (or a test) we are up, so a
+   * SIGTERM right after it stops the server cleanly. */
+  g_unix_signal_add (SIGTERM, on_signal, loop);
+  g_unix_signal_add (SIGINT, on_signal, loop);
   url = jl_server_get_url (server);
   g_print ("listening on %s\n", url);
   fflush (stdout);
-  g_message ("event=start url=%s db=%s version=%s", url, o->db, PACKAGE_VERSION);
+  /* The URL may hold a password: only the backend is logged. */
+  g_message ("event=start url=%s db=%s version=%s", url, is_postgresql (o) ? "postgresql" : o->db,
+             PACKAGE_VERSION);
 
-  g_unix_signal_add (SIGTERM, on_signal, loop);
-  g_unix_signal_add (SIGINT, on_signal, loop);
   g_main_loop_run (loop);
 
   jl_server_free (server);
@@ -153,8 +231,10 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   JlServerStore *store;
   GOptionEntry entries[] = {
-    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &o.config_file, "Read settings from the [server] group of FILE", "FILE" },
+    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &o.config_file, "Read settings from the [server] and [database] groups of FILE", "FILE" },
     { "db", 'd', 0, G_OPTION_ARG_FILENAME, &o.db, "The server database (SQLite, created when missing)", "FILE" },
+    { "database-url", 0, 0, G_OPTION_ARG_STRING, &o.database_url,
+      "Use PostgreSQL: postgresql://USER@HOST/DB or \"host=… dbname=…\" (the database must exist)", "URL" },
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &o.listen, "Address to listen on (default 127.0.0.1)", "ADDR" },
     { "port", 'p', 0, G_OPTION_ARG_INT, &o.port, "Port (0: any free port; default 8470)", "N" },
     { "allow-remote-plain-http", 0, 0, G_OPTION_ARG_NONE, &o.allow_remote_plain,
@@ -169,6 +249,7 @@ main (int    argc,
       "Tests only: milliseconds to add to the clock, read from FILE per request", "FILE" },
     { NULL }
   };
+  gboolean cli_db = FALSE, cli_url = FALSE;
   int status;
 
   setlocale (LC_ALL, "");
@@ -176,7 +257,12 @@ main (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   /* The admin commands have options of their own. */
   g_option_context_set_ignore_unknown_options (context, TRUE);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || !load_config (&o, &error))
+  if (g_option_context_parse (context, &argc, &argv, &error))
+    {
+      cli_db = o.db != NULL;
+      cli_url = o.database_url != NULL;
+    }
+  if (error != NULL || !load_config (&o, &error) || !choose_database (&o, cli_db, cli_url, &error))
     {
       g_printerr ("jinlin-server: %s\n", error->message);
       options_clear (&o);
@@ -197,12 +283,6 @@ main (int    argc,
         options_clear (&o);
         return 2;
       }
-  if (o.db == NULL)
-    {
-      g_printerr ("jinlin-server: no database: give --db FILE or “db” in the config file\n");
-      options_clear (&o);
-      return 2;
-    }
   if (!jl_server_auth_init ())
     {
       g_printerr ("jinlin-server: libsodium failed to initialise\n");
@@ -210,7 +290,7 @@ main (int    argc,
       return 1;
     }
 
-  store = jl_server_store_sqlite_open (o.db, &error);
+  store = open_store (&o, &error);
   if (store == NULL)
     {
       g_printerr ("jinlin-server: %s\n", error->message);
