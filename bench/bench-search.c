@@ -5,8 +5,10 @@
  * runs a fixed list of 2–6 character queries taken from that vocabulary,
  * and a few that match nothing, through jl_store_search (limit 50) and as
  * the bare FTS5 MATCH query on the same table over a second SQLite
- * connection (prepare, bind, step through the rows, finalize), alternating
+ * connection (one prepared statement, reused as the store reuses its own:
+ * bind, step through the rows reading every column, reset), alternating
  * the two. Prints the median and p95 latency of each and their ratios.
+ * The store also copies each hit and makes its snippet.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -158,19 +160,23 @@ fill (JlStore *store)
   g_print ("  %d meetings written in %.1f s\n", n_meetings, bench_now () - start);
 }
 
-/* The raw query: what jl_store_search runs, without the store around it. */
+/* The raw query: what jl_store_search runs, without the store around it.
+ * Prepared once and reused, as the store reuses its own. */
+static sqlite3_stmt *raw_stmt = NULL;
+
 static guint
 raw_search (sqlite3    *db,
             const char *match)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   guint n = 0;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT kind, rec_id, community_id, title, body FROM search_index"
-                               " WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  if (raw_stmt == NULL &&
+      sqlite3_prepare_v2 (db, "SELECT kind, rec_id, community_id, title, body FROM search_index"
+                              " WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2", -1, &raw_stmt, NULL) != SQLITE_OK)
     g_error ("prepare: %s", sqlite3_errmsg (db));
+  stmt = raw_stmt;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, 50);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -181,7 +187,7 @@ raw_search (sqlite3    *db,
     }
   if (rc != SQLITE_DONE)
     g_error ("step: %s", sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return n;
 }
 
@@ -241,6 +247,9 @@ main (int    argc,
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     g_error ("open %s: %s", path, sqlite3_errmsg (db));
+  /* The store's page cache (jl-store.c), so both read from memory alike. */
+  if (sqlite3_exec (db, "PRAGMA cache_size = -65536", NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("cache_size: %s", sqlite3_errmsg (db));
 
   for (guint q = 0; q < n_queries; q++)
     {
@@ -314,6 +323,7 @@ main (int    argc,
 
   for (guint q = 0; q < n_queries; q++)
     g_free (matches[q]);
+  sqlite3_finalize (raw_stmt);
   sqlite3_close (db);
   g_clear_object (&store);
   bench_dir_free (dir);

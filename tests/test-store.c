@@ -1519,6 +1519,56 @@ test_transactions (Fixture       *f,
   g_assert_cmpint (jl_store_outbox_count (f->store, NULL), ==, n_outbox + 4);
 }
 
+/* A put inside jl_store_begin has no savepoint of its own (see
+ * put_in_bulk): a database failure after its first write must not let
+ * half a record, or anything else of the transaction, be committed. */
+static void
+test_transaction_broken (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) commit_error = NULL;
+  g_autoptr(JlRecord) bad = NULL;
+  g_autoptr(JlRecord) after = NULL;
+  g_autofree char *ok = NULL;
+  g_autofree char *boom = g_strdup_printf ("{\"community_id\": \"%s\", \"name\": \"炸\"}", f->community);
+  g_autofree char *second = g_strdup_printf ("{\"community_id\": \"%s\", \"name\": \"乙\"}", f->community);
+  g_autoptr(GPtrArray) hits = NULL;
+  gint64 n_outbox = jl_store_outbox_count (f->store, NULL);
+
+  /* The row goes in first; its outbox entry then fails, as a full disk
+   * would make it. */
+  g_assert_cmpint (sqlite3_exec (f->store->db,
+                                 "CREATE TEMP TRIGGER fail_outbox BEFORE INSERT ON outbox"
+                                 " WHEN NEW.value = '\"炸\"'"
+                                 " BEGIN SELECT RAISE (FAIL, 'simulated disk failure'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_true (jl_store_begin (f->store, NULL));
+  g_free (jl_test_putf_ok (f->store, "estate", "{\"community_id\": \"%s\", \"name\": \"甲\"}", f->community));
+  bad = put_json (f->store, "estate", NULL, boom, NULL, &error);
+  g_assert_null (bad);
+  g_assert_error (error, JL_ERROR, JL_ERROR_DATABASE);
+  g_clear_error (&error);
+
+  /* Nothing more can be written, and the commit refuses. */
+  after = put_json (f->store, "estate", NULL, second, NULL, &error);
+  g_assert_null (after);
+  g_assert_error (error, JL_ERROR, JL_ERROR_DATABASE);
+  g_assert_false (jl_store_commit (f->store, &commit_error));
+  g_assert_error (commit_error, JL_ERROR, JL_ERROR_DATABASE);
+  g_assert_cmpint (count_where (f->store, "estate", NULL, NULL), ==, 0);
+  g_assert_cmpint (jl_store_outbox_count (f->store, NULL), ==, n_outbox);
+  hits = jl_store_search (f->store, "甲", "estate", NULL, 0, NULL);
+  g_assert_cmpint (hits->len, ==, 0);
+
+  /* The next transaction starts clean. */
+  g_assert_true (jl_store_begin (f->store, NULL));
+  ok = jl_test_putf_ok (f->store, "estate", "{\"community_id\": \"%s\", \"name\": \"甲\"}", f->community);
+  g_assert_true (jl_store_commit (f->store, NULL));
+  g_assert_cmpint (count_where (f->store, "estate", NULL, NULL), ==, 1);
+}
+
 /* Search
  */
 
@@ -1806,6 +1856,7 @@ main (int   argc,
   ADD ("natural-key", test_natural_key);
   ADD ("list-query", test_list_query);
   ADD ("transactions", test_transactions);
+  ADD ("transaction-broken", test_transaction_broken);
   ADD ("search/substrings", test_search_substrings);
   ADD ("search/filters-snippet", test_search_filters_snippet);
   ADD ("search/follows-writes", test_search_follows_writes);

@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+/* Outbox rows of a new record written by one INSERT (jl-store-write.c). */
+#define JL_STORE_FRESH_OUTBOX_CHUNK 16
+
 struct _JlStore
 {
   GObject    parent_instance;
@@ -23,8 +26,11 @@ struct _JlStore
   JlHlc      last_hlc;
   int        schema_version; /* as migrated so far (tests open old versions) */
   guint      tx_depth;      /* jl_store_begin nesting */
+  gboolean   tx_broken;     /* a write failed half-way without a savepoint: only rollback is left */
   gboolean   importing;     /* references are checked at the end of an import */
   GHashTable *stmt_cache;   /* SQL text → sqlite3_stmt* */
+  GHashTable *insert_stmts; /* JlKind* → its INSERT of a new record (owned by stmt_cache) */
+  sqlite3_stmt *fresh_outbox[JL_STORE_FRESH_OUTBOX_CHUNK + 1]; /* n → INSERT of n outbox rows (owned by stmt_cache) */
   JlHlc      tx_start_hlc;  /* last_hlc when the outermost transaction began */
   gint       changed_queued; /* atomic: a "changed" emission is on its way */
 };
@@ -48,7 +54,9 @@ gboolean      _jl_store_set_sqlite_error (JlStore     *self,
                                           int          rc,
                                           GError     **error);
 
-/* Savepoints so that writes nest inside jl_store_begin/commit. */
+/* Savepoints so that writes nest inside jl_store_begin/commit. Once
+ * tx_broken is set, nested levels are refused and the outermost level
+ * rolls back even when asked to commit. */
 gboolean      _jl_store_tx_begin         (JlStore     *self,
                                           GError     **error);
 gboolean      _jl_store_tx_end           (JlStore     *self,
@@ -126,6 +134,11 @@ gboolean      _jl_store_is_frozen        (JlStore       *self,
 
 /* Search index (jl-store-search.c) */
 gboolean      _jl_store_index_record     (JlStore       *self,
+                                          JlRecord      *record,
+                                          GError       **error);
+/* The same for a record just created under a new random id (no document
+ * to replace). */
+gboolean      _jl_store_index_new_record (JlStore       *self,
                                           JlRecord      *record,
                                           GError       **error);
 gboolean      _jl_store_unindex_record   (JlStore       *self,

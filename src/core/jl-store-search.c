@@ -65,6 +65,8 @@ _jl_store_unindex_record (JlStore     *self,
   return TRUE;
 }
 
+/* @is_new: the record was just created under a new random id, so it has
+ * no document to replace yet. */
 static gboolean
 index_values (JlStore       *self,
               const JlKind  *kind,
@@ -72,6 +74,7 @@ index_values (JlStore       *self,
               const char    *community_id,
               const char    *title,
               const char    *body,
+              gboolean       is_new,
               GError       **error)
 {
   g_autofree char *tokens = NULL;
@@ -79,7 +82,7 @@ index_values (JlStore       *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!_jl_store_unindex_record (self, id, error))
+  if (!is_new && !_jl_store_unindex_record (self, id, error))
     return FALSE;
   if (body == NULL || *body == '\0')
     return TRUE;
@@ -115,10 +118,11 @@ index_values (JlStore       *self,
   return TRUE;
 }
 
-gboolean
-_jl_store_index_record (JlStore   *self,
-                        JlRecord  *record,
-                        GError   **error)
+static gboolean
+index_record (JlStore   *self,
+              JlRecord  *record,
+              gboolean   is_new,
+              GError   **error)
 {
   const JlKind *kind = jl_record_get_kind (record);
   g_autoptr(GString) body = NULL;
@@ -138,7 +142,23 @@ _jl_store_index_record (JlStore   *self,
         g_string_append_printf (body, "%s%s", body->len ? "\n" : "", text);
     }
   return index_values (self, kind, jl_record_get_id (record), jl_record_get_community_id (record),
-                       jl_record_get_title (record), body->len ? body->str : " ", error);
+                       jl_record_get_title (record), body->len ? body->str : " ", is_new, error);
+}
+
+gboolean
+_jl_store_index_record (JlStore   *self,
+                        JlRecord  *record,
+                        GError   **error)
+{
+  return index_record (self, record, FALSE, error);
+}
+
+gboolean
+_jl_store_index_new_record (JlStore   *self,
+                            JlRecord  *record,
+                            GError   **error)
+{
+  return index_record (self, record, TRUE, error);
 }
 
 /* Rebuilds the index from the tables; used by the migration that added
@@ -198,7 +218,7 @@ _jl_store_reindex_all (JlStore  *self,
                 g_string_append_printf (body, "%s%s", body->len ? "\n" : "", text);
             }
           if (!index_values (self, kind, id, community_id, title ? title : id,
-                             body->len ? body->str : " ", error))
+                             body->len ? body->str : " ", FALSE, error))
             {
               sqlite3_finalize (stmt);
               return FALSE;
@@ -240,25 +260,103 @@ first_word (const char *query)
   return g_strndup (start, end - start);
 }
 
-/* Some characters of @text around the first word of @query. */
-static char *
-make_snippet (const char *text,
-              const char *query)
+/* What snippets look for: the first word of the query, made once per
+ * search. */
+typedef struct
 {
-  g_autofree char *folded_text = g_utf8_casefold (text, -1);
-  g_autofree char *word = first_word (query);
-  g_autofree char *folded_word = g_utf8_casefold (word, -1);
-  const char *hit = *folded_word ? strstr (folded_text, folded_word) : NULL;
-  glong at = hit ? g_utf8_pointer_to_offset (folded_text, hit) : 0;
-  glong len = g_utf8_strlen (text, -1);
-  glong start = MAX (0, at - SNIPPET_CHARS / 2);
-  glong end = MIN (len, start + SNIPPET_CHARS);
-  g_autofree char *piece = g_utf8_substring (text, start, end);
+  char     *word;
+  char     *folded_word;  /* NULL when @word is all Han */
+} SnippetWord;
 
-  for (char *p = piece; *p; p++)
-    if (*p == '\n')
-      *p = ' ';
-  return g_strdup_printf ("%s%s%s", start > 0 ? "…" : "", piece, end < len ? "…" : "");
+/* Whether @word is made of Han characters only. No character case-folds
+ * into one, and they fold to themselves, so their first match in the text
+ * as it is is the first match ignoring case. */
+static gboolean
+is_all_han (const char *word)
+{
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) != G_UNICODE_SCRIPT_HAN)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+snippet_word_init (SnippetWord *w,
+                   const char  *query)
+{
+  w->word = first_word (query);
+  w->folded_word = is_all_han (w->word) ? NULL : g_utf8_casefold (w->word, -1);
+}
+
+static void
+snippet_word_clear (SnippetWord *w)
+{
+  g_clear_pointer (&w->word, g_free);
+  g_clear_pointer (&w->folded_word, g_free);
+}
+
+/* Where the first match of the word in @text starts, ignoring case; @text
+ * itself when there is none. Chinese words are looked for as they are:
+ * case-folding every hit's whole text was a seventh of a search
+ * (bench-search). */
+static const char *
+find_match (const char        *text,
+            const SnippetWord *w)
+{
+  g_autofree char *folded_text = NULL;
+  const char *hit;
+  glong at;
+
+  if (*w->word == '\0')
+    return text;
+  if (w->folded_word == NULL)
+    {
+      hit = strstr (text, w->word);
+      return hit ? hit : text;
+    }
+
+  folded_text = g_utf8_casefold (text, -1);
+  hit = strstr (folded_text, w->folded_word);
+  if (hit == NULL)
+    return text;
+  /* The same number of characters into @text: near enough when folding
+   * changed the length (ß → ss). */
+  at = g_utf8_pointer_to_offset (folded_text, hit);
+  for (hit = text; at > 0 && *hit; at--)
+    hit = g_utf8_next_char (hit);
+  return hit;
+}
+
+/* Some characters of @text around the first match of the word, with "…"
+ * where the text goes on; line breaks become spaces. */
+static char *
+make_snippet (const char        *text,
+              const SnippetWord *w)
+{
+  const char *from = find_match (text, w);
+  const char *to;
+  char *out, *p;
+  gsize len;
+
+  for (guint i = 0; i < SNIPPET_CHARS / 2 && from > text; i++)
+    from = g_utf8_prev_char (from);
+  to = from;
+  for (guint i = 0; i < SNIPPET_CHARS && *to; i++)
+    to = g_utf8_next_char (to);
+
+  len = (gsize) (to - from);
+  p = out = g_malloc (len + 2 * strlen ("…") + 1);
+  if (from != text)
+    p = g_stpcpy (p, "…");
+  memcpy (p, from, len);
+  for (gsize i = 0; i < len; i++)
+    if (p[i] == '\n')
+      p[i] = ' ';
+  p += len;
+  *p = '\0';
+  if (*to != '\0')
+    g_stpcpy (p, "…");
+  return out;
 }
 
 /**
@@ -283,6 +381,8 @@ jl_store_search (JlStore     *self,
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) jl_search_hit_free);
   g_autofree char *match = NULL;
   g_autoptr(GString) sql = NULL;
+  g_autoptr(GString) all = g_string_sized_new (512);
+  SnippetWord word;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -301,8 +401,11 @@ jl_store_search (JlStore     *self,
     g_string_append (sql, " AND community_id = ?3");
   g_string_append (sql, " ORDER BY rowid DESC LIMIT ?4");
 
+  snippet_word_init (&word, text);
   g_rec_mutex_lock (&self->lock);
-  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  /* Cached, like every statement of the store. */
+  stmt = _jl_store_prepare (self, sql->str, NULL);
+  rc = stmt != NULL ? SQLITE_OK : sqlite3_errcode (self->db);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
@@ -316,20 +419,26 @@ jl_store_search (JlStore     *self,
           JlSearchHit *hit = g_new0 (JlSearchHit, 1);
           const char *title = (const char *) sqlite3_column_text (stmt, 3);
           const char *body = (const char *) sqlite3_column_text (stmt, 4);
-          g_autofree char *all = g_strconcat (title ? title : "", " ", body ? body : "", NULL);
 
           hit->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
           hit->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
           hit->community_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
           hit->title = g_strdup (title);
-          hit->snippet = make_snippet (all, text);
+          g_string_truncate (all, 0);
+          g_string_append (all, title ? title : "");
+          g_string_append_c (all, ' ');
+          g_string_append (all, body ? body : "");
+          hit->snippet = make_snippet (all->str, &word);
           g_ptr_array_add (hits, hit);
         }
     }
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     _jl_store_set_sqlite_error (self, rc, error);
+  /* A statement left running would hold a read transaction open. */
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
   g_rec_mutex_unlock (&self->lock);
+  snippet_word_clear (&word);
 
   if (rc != SQLITE_DONE)
     return NULL;

@@ -342,6 +342,30 @@ step_done (JlStore       *self,
   return TRUE;
 }
 
+/* The JSON text of an outbox value. Most values are plain text, which
+ * json_to_string (a JsonGenerator each time) spent a sixteenth of a bulk
+ * put on; those that need no escaping are quoted here, byte for byte as
+ * json-glib would write them (it escapes '"', '\\', controls and DEL, and
+ * writes everything else as it is). */
+static char *
+value_to_json (JsonNode *value)
+{
+  const char *text;
+
+  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+    {
+      text = json_node_get_string (value);
+      for (const guchar *p = (const guchar *) text; ; p++)
+        {
+          if (*p == '\0')
+            return g_strconcat ("\"", text, "\"", NULL);
+          if (*p < 0x20 || *p == 0x7f || *p == '"' || *p == '\\')
+            break;
+        }
+    }
+  return json_to_string (value, FALSE);
+}
+
 /* Appends one change. Unsent changes of the same field are coalesced into
  * one (latest value and stamp, earliest base), so a field edited a hundred
  * times offline is pushed once. */
@@ -355,7 +379,7 @@ _jl_store_outbox_append (JlStore     *self,
                          JlHlc        hlc,
                          GError     **error)
 {
-  g_autofree char *value_json = json_to_string (value, FALSE);
+  g_autofree char *value_json = value_to_json (value);
   g_autofree char *change_id = NULL;
   sqlite3_stmt *stmt;
   gint64 pending = -1;
@@ -407,8 +431,14 @@ _jl_store_outbox_append (JlStore     *self,
  * change of that row can be pending or known to the server, so there is
  * nothing to coalesce and every base is 0: one multi-row INSERT per 16
  * fields does what _jl_store_outbox_append does field by field (a third
- * fewer statements per person in bench-store-write). */
-#define FRESH_OUTBOX_CHUNK 16
+ * fewer statements per person in bench-store-write).
+ *
+ * OR FAIL, because a multi-row INSERT that may abort gets a statement
+ * journal, and FTS5 flushes its pending terms to disk at every statement
+ * savepoint: a sixth of a bulk write. A failure part-way leaves the rows
+ * before it; the caller's savepoint, or put_in_bulk marking the
+ * transaction broken, takes them away. */
+#define FRESH_OUTBOX_CHUNK JL_STORE_FRESH_OUTBOX_CHUNK
 
 static gboolean
 outbox_append_fresh (JlStore     *self,
@@ -424,17 +454,33 @@ outbox_append_fresh (JlStore     *self,
     {
       char *change_ids[FRESH_OUTBOX_CHUNK];
       char *values[FRESH_OUTBOX_CHUNK];
-      g_autoptr(GString) sql = g_string_new ("INSERT INTO outbox (change_id, community_id, tbl, row_id, field, value, hlc, base) VALUES ");
       sqlite3_stmt *stmt;
       guint n = 0;
       gboolean ok;
 
-      for (GList *l = names; l && n < FRESH_OUTBOX_CHUNK; l = l->next, n++)
-        g_string_append_printf (sql, "%s(?%u, ?1, ?2, ?3, ?%u, ?%u, ?4, 0)",
-                                n ? ", " : "", 5 + 3 * n, 6 + 3 * n, 7 + 3 * n);
-      stmt = _jl_store_prepare (self, sql->str, error);
-      if (stmt == NULL)
-        return FALSE;
+      for (GList *l = names; l && n < FRESH_OUTBOX_CHUNK; l = l->next)
+        n++;
+      /* Kept by row count: building the text each time was a twentieth
+       * of a bulk put. */
+      stmt = self->fresh_outbox[n];
+      if (stmt != NULL)
+        {
+          sqlite3_reset (stmt);
+          sqlite3_clear_bindings (stmt);
+        }
+      else
+        {
+          g_autoptr(GString) sql = g_string_new ("INSERT OR FAIL INTO outbox"
+                                                 " (change_id, community_id, tbl, row_id, field, value, hlc, base) VALUES ");
+
+          for (guint i = 0; i < n; i++)
+            g_string_append_printf (sql, "%s(?%u, ?1, ?2, ?3, ?%u, ?%u, ?4, 0)",
+                                    i ? ", " : "", 5 + 3 * i, 6 + 3 * i, 7 + 3 * i);
+          stmt = _jl_store_prepare (self, sql->str, error);
+          if (stmt == NULL)
+            return FALSE;
+          self->fresh_outbox[n] = stmt;
+        }
       sqlite3_bind_text (stmt, 1, community_id, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, tbl, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, row_id, -1, SQLITE_STATIC);
@@ -442,7 +488,7 @@ outbox_append_fresh (JlStore     *self,
       for (guint i = 0; i < n; i++, names = names->next)
         {
           change_ids[i] = jl_uuid_v7_new ();
-          values[i] = json_to_string (json_object_get_member (changes, names->data), FALSE);
+          values[i] = value_to_json (json_object_get_member (changes, names->data));
           sqlite3_bind_text (stmt, 5 + 3 * i, change_ids[i], -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 6 + 3 * i, names->data, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 7 + 3 * i, values[i], -1, SQLITE_STATIC);
@@ -746,9 +792,9 @@ write_row (JlStore       *self,
            JlHlc          hlc,
            GError       **error)
 {
-  g_autoptr(GString) sql = g_string_sized_new (512);
+  g_autoptr(GString) sql = NULL;
   g_autoptr(GPtrArray) bound = g_ptr_array_new ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = NULL;
   int idx;
 
   for (guint i = 0; i < kind->n_fields; i++)
@@ -761,8 +807,16 @@ write_row (JlStore       *self,
         g_ptr_array_add (bound, (gpointer) f);
     }
 
-  if (create)
+  /* A kind's INSERT of a new record is always the same: skip building
+   * and hashing its text. */
+  if (create && (stmt = g_hash_table_lookup (self->insert_stmts, kind)) != NULL)
     {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+  else if (create)
+    {
+      sql = g_string_sized_new (512);
       append_name (sql, "INSERT INTO ", kind->name,
                    " (id, community_id, created_at, updated_at, hlc, device_id, deleted");
       for (guint i = 0; i < bound->len; i++)
@@ -774,9 +828,14 @@ write_row (JlStore       *self,
           append_param (sql, i + 6);
         }
       g_string_append (sql, ")");
+      stmt = _jl_store_prepare (self, sql->str, error);
+      if (stmt == NULL)
+        return FALSE;
+      g_hash_table_insert (self->insert_stmts, (gpointer) kind, stmt);
     }
   else
     {
+      sql = g_string_sized_new (512);
       append_name (sql, "UPDATE ", kind->name,
                    " SET community_id = ?2, updated_at = ?3, hlc = ?4, device_id = ?5");
       for (guint i = 0; i < bound->len; i++)
@@ -785,11 +844,11 @@ write_row (JlStore       *self,
           append_param (sql, i + 6);
         }
       g_string_append (sql, " WHERE id = ?1");
+      stmt = _jl_store_prepare (self, sql->str, error);
+      if (stmt == NULL)
+        return FALSE;
     }
 
-  stmt = _jl_store_prepare (self, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, community_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
@@ -1140,7 +1199,7 @@ put_internal (JlStore       *self,
     return NULL;
 
   if ((create || changes_touch_search (kind, changes)) &&
-      !_jl_store_index_record (self, record, error))
+      !(fresh ? _jl_store_index_new_record (self, record, error) : _jl_store_index_record (self, record, error)))
     {
       g_object_unref (record);
       return NULL;
@@ -1162,6 +1221,54 @@ put_internal (JlStore       *self,
       return put_internal (self, kind, new_id, state, warnings, error);
     }
 
+  return record;
+}
+
+static gboolean
+has_children (const JlKind *kind,
+              JsonObject   *fields)
+{
+  g_autoptr(GList) names = json_object_get_members (fields);
+
+  /* Children come as arrays; look up only those (lists of texts are
+   * arrays too). */
+  for (GList *l = names; l; l = l->next)
+    if (JSON_NODE_HOLDS_ARRAY (json_object_get_member (fields, l->data)) &&
+        child_kind_named (kind, l->data) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A put inside the caller's transaction (jl_store_begin), without a
+ * savepoint of its own. A savepoint per record cost a fifth of a bulk
+ * write (bench-store-write --trace), mostly because FTS5 flushes its
+ * pending terms to disk at every savepoint. A record without children passes every check before its
+ * first write, so a rejected record has written nothing; only a database
+ * error after the first write (disk full) can leave half a record, and
+ * then the whole transaction is marked broken and can only roll back. */
+static JlRecord *
+put_in_bulk (JlStore       *self,
+             const JlKind  *kind,
+             const char    *id,
+             JsonObject    *fields,
+             GPtrArray     *warnings,
+             GError       **error)
+{
+  sqlite3_int64 changes = sqlite3_total_changes64 (self->db);
+  JlRecord *record;
+
+  if (self->tx_broken)
+    {
+      g_set_error (error, JL_ERROR, JL_ERROR_DATABASE,
+                   _("An earlier write in this transaction failed half-way, so none of the transaction was saved."));
+      return NULL;
+    }
+  record = put_internal (self, kind, id, fields, warnings, error);
+  /* Rows written (even by a statement that failed part-way: OR FAIL keeps
+   * them and counts them), or a disk error that ended the transaction. */
+  if (record == NULL &&
+      (sqlite3_total_changes64 (self->db) != changes || sqlite3_get_autocommit (self->db)))
+    self->tx_broken = TRUE;
   return record;
 }
 
@@ -1195,7 +1302,9 @@ jl_store_put (JlStore     *self,
     }
 
   g_rec_mutex_lock (&self->lock);
-  if (_jl_store_tx_begin (self, error))
+  if (self->tx_depth > 0 && !has_children (kind, fields))
+    record = put_in_bulk (self, kind, id, fields, warns, error);
+  else if (_jl_store_tx_begin (self, error))
     {
       record = put_internal (self, kind, id, fields, warns, error);
       if (!_jl_store_tx_end (self, record != NULL, record ? error : NULL))

@@ -55,6 +55,7 @@ jl_store_finalize (GObject *object)
 {
   JlStore *self = (JlStore *) object;
 
+  g_clear_pointer (&self->insert_stmts, g_hash_table_unref);
   g_clear_pointer (&self->stmt_cache, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -87,6 +88,7 @@ jl_store_init (JlStore *self)
 {
   g_rec_mutex_init (&self->lock);
   self->stmt_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  self->insert_stmts = g_hash_table_new (NULL, NULL);
 }
 
 gboolean
@@ -177,6 +179,14 @@ catch_up_hlc (JlStore  *self,
   return TRUE;
 }
 
+static gboolean
+set_broken_error (GError **error)
+{
+  g_set_error (error, JL_ERROR, JL_ERROR_DATABASE,
+               _("An earlier write in this transaction failed half-way, so none of the transaction was saved."));
+  return FALSE;
+}
+
 gboolean
 _jl_store_tx_begin (JlStore  *self,
                     GError  **error)
@@ -192,6 +202,8 @@ _jl_store_tx_begin (JlStore  *self,
         }
       self->tx_start_hlc = self->last_hlc;
     }
+  else if (self->tx_broken)
+    return set_broken_error (error);
   else if (!_jl_store_exec (self, "SAVEPOINT jl_write", error))
     return FALSE;
 
@@ -254,6 +266,8 @@ _jl_store_tx_end (JlStore   *self,
   g_assert (self->tx_depth > 0);
   self->tx_depth--;
 
+  if (ok && self->tx_broken)
+    ok = set_broken_error (error);
   if (self->tx_depth > 0)
     {
       if (!ok)
@@ -261,6 +275,7 @@ _jl_store_tx_end (JlStore   *self,
       return _jl_store_exec (self, "RELEASE jl_write", ok ? error : NULL) && ok;
     }
 
+  self->tx_broken = FALSE;
   if (ok && persist_hlc (self, error) && _jl_store_exec (self, "COMMIT", error))
     {
       queue_changed (self);

@@ -88,7 +88,12 @@ const char   *jl_store_get_path           (JlStore        *self);
 const char   *jl_store_get_device_id      (JlStore        *self);
 int           jl_store_get_schema_version (JlStore        *self);
 
-/* Bulk work (demo data, import): one transaction around many writes. */
+/* Bulk work (demo data, import): one transaction around many writes.
+ * Inside it a write rejected by a check undoes only itself (it has written
+ * nothing yet), but records without children get no savepoint of their
+ * own: a database failure half-way through one (disk full) breaks the
+ * whole transaction, and every later write and the commit then fail, so
+ * nothing of it is saved. */
 gboolean      jl_store_begin              (JlStore        *self,
                                            GError        **error);
 gboolean      jl_store_commit             (JlStore        *self,

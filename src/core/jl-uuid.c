@@ -7,6 +7,7 @@
 #include "jl-uuid.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <string.h>
 #include <sys/random.h>
 
@@ -22,8 +23,8 @@ static guint  v7_counter;
 #define V7_COUNTER_MAX 0xfff
 
 static void
-fill_random (guint8 *buf,
-             gsize   len)
+fill_random_direct (guint8 *buf,
+                    gsize   len)
 {
   gsize done = 0;
 
@@ -44,6 +45,57 @@ fill_random (guint8 *buf,
             buf[done] = (guint8) g_random_int_range (0, 256);
         }
     }
+}
+
+/* Random bytes come from a pool refilled 256 bytes at a time: one
+ * getrandom(2) per id was a fifteenth of a bulk write (bench-store-write).
+ * A forked child forgets the pool, so parent and child never share bytes. */
+static GMutex pool_lock;
+static guint8 pool[256];
+static gsize  pool_left;
+
+static void
+pool_prepare_fork (void)
+{
+  g_mutex_lock (&pool_lock);
+}
+
+static void
+pool_parent_fork (void)
+{
+  g_mutex_unlock (&pool_lock);
+}
+
+static void
+pool_child_fork (void)
+{
+  pool_left = 0;
+  g_mutex_unlock (&pool_lock);
+}
+
+static void
+fill_random (guint8 *buf,
+             gsize   len)
+{
+  static gsize atfork_done = 0;
+
+  if (g_once_init_enter (&atfork_done))
+    {
+      pthread_atfork (pool_prepare_fork, pool_parent_fork, pool_child_fork);
+      g_once_init_leave (&atfork_done, 1);
+    }
+
+  g_assert (len <= sizeof pool);
+  g_mutex_lock (&pool_lock);
+  if (pool_left < len)
+    {
+      fill_random_direct (pool, sizeof pool);
+      pool_left = sizeof pool;
+    }
+  memcpy (buf, pool + sizeof pool - pool_left, len);
+  memset (pool + sizeof pool - pool_left, 0, len);
+  pool_left -= len;
+  g_mutex_unlock (&pool_lock);
 }
 
 static char *
