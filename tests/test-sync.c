@@ -1486,14 +1486,13 @@ test_server_restored (Fixture       *f,
 {
   g_autoptr(Client) a = client_new (f, "alice");
   g_autoptr(Client) b = client_new (f, "bob");
-  g_autofree char *server_backup = g_strconcat (f->server->db, ".backup", NULL);
   g_autofree char *unit = seed_unit (a);
   g_autofree char *lost = NULL;
   JlSyncStats stats;
 
   sync_ok (b);
   jl_test_server_stop (f->server);
-  copy_file (f->server->db, server_backup);
+  jl_test_server_backup (f->server);
   jl_test_server_start (f->server);
 
   lost = seed_unit (a);
@@ -1501,7 +1500,7 @@ test_server_restored (Fixture       *f,
   g_assert_true (holds (b, "partner_unit", lost));
 
   jl_test_server_stop (f->server);
-  copy_file (server_backup, f->server->db);
+  jl_test_server_restore (f->server);
   jl_test_server_start (f->server);
 
   stats = sync_ok (b);
