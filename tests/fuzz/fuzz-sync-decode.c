@@ -3,7 +3,8 @@
  * The input goes, as it is, through each decoder of jl-sync-protocol.c:
  * the requests the server decodes (login, push: the server's only JSON
  * request bodies; a pull's parameters are in its URL) and the replies the
- * client decodes (login reply, push reply, pulled page, error body). When
+ * client decodes (login reply, account, push reply, pulled page, error
+ * body, the epoch error's details). When
  * the input is gzip data, what jl_sync_gunzip makes of it goes through
  * them too, as the server does with a "Content-Encoding: gzip" body.
  *
@@ -19,6 +20,7 @@
 
 #include "fuzz-util.h"
 #include "jl-sync-protocol.h"
+#include "jl-uuid.h"
 
 /* The server's default request limit: as much as it would gunzip. */
 #define MAX_GUNZIP JL_SYNC_MAX_REQUEST_BYTES
@@ -109,6 +111,47 @@ check_error_body (GBytes *body)
 }
 
 static void
+check_account (GBytes *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlSyncLoginReply) reply = jl_sync_account_reply_decode (body, &error);
+
+  note ("jl_sync_account_reply_decode", error);
+  if (reply == NULL)
+    {
+      refused (error);
+      return;
+    }
+  g_assert (reply->device_id != NULL && reply->user != NULL && reply->role != NULL);
+  g_assert (reply->communities != NULL);
+  for (guint i = 0; reply->communities[i] != NULL; i++)
+    g_assert (jl_uuid_is_valid (reply->communities[i]));
+}
+
+static void
+check_epoch_error (GBytes *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) again_error = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autofree char *code = NULL;
+  gint64 epoch = -1, last_dseq = -1, epoch2 = -1, last_dseq2 = -1;
+
+  if (!jl_sync_epoch_error_decode (body, &epoch, &last_dseq, &error))
+    {
+      note ("jl_sync_epoch_error_decode", error);
+      refused (error);
+      return;
+    }
+  note ("jl_sync_epoch_error_decode", NULL);
+  g_assert (epoch >= 0 && last_dseq >= 0);
+  again = jl_sync_epoch_error_encode ("again", epoch, last_dseq);
+  g_assert (jl_sync_epoch_error_decode (again, &epoch2, &last_dseq2, &again_error));
+  g_assert (epoch2 == epoch && last_dseq2 == last_dseq);
+  g_assert (jl_sync_error_decode (again, &code, NULL) && strcmp (code, "epoch") == 0);
+}
+
+static void
 decode_all (GBytes *body)
 {
   /* Requests (server side) */
@@ -116,6 +159,8 @@ decode_all (GBytes *body)
   ROUND_TRIP (JlSyncPush, jl_sync_push_decode, jl_sync_push_encode, body);
   /* Replies (client side) */
   ROUND_TRIP (JlSyncLoginReply, jl_sync_login_reply_decode, login_reply_encode, body);
+  check_account (body);
+  check_epoch_error (body);
   ROUND_TRIP (JlSyncPushReply, jl_sync_push_reply_decode, jl_sync_push_reply_encode, body);
   ROUND_TRIP (JlSyncPage, jl_sync_page_decode, jl_sync_page_encode, body);
   check_error_body (body);
