@@ -6,8 +6,6 @@
 
 #define G_LOG_DOMAIN "JlDemo"
 
-#include <string.h>
-
 #include "jl-demo-private.h"
 
 /* Evaluation (两评)

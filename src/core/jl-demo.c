@@ -40,8 +40,6 @@
 
 #define G_LOG_DOMAIN "JlDemo"
 
-#include <string.h>
-
 #include "jl-demo-private.h"
 #include "jl-store-sync.h"
 #include "jl-uuid.h"
