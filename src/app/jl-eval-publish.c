@@ -12,6 +12,7 @@
 #include "jl-eval-print.h"
 #include "jl-eval-publish.h"
 #include "jl-store-async.h"
+#include "jl-workdays.h"
 
 /* What a notice or a CSV is made from, loaded on a worker. */
 typedef struct
@@ -118,19 +119,12 @@ char *
 jl_eval_publish_period_end (const char *from)
 {
   g_autoptr(GDate) date = parse_date (from);
-  guint working = 0;
+  GDate end;
 
   if (date == NULL)
     return NULL;
-  for (;;)
-    {
-      GDateWeekday day = g_date_get_weekday (date);
-
-      if (day != G_DATE_SATURDAY && day != G_DATE_SUNDAY && ++working == 5)
-        break;
-      g_date_add_days (date, 1);
-    }
-  return format_date (date);
+  jl_workdays_nth (date, 5, &end);
+  return format_date (&end);
 }
 
 static char *
@@ -369,7 +363,7 @@ show_dialog (JlPage *page,
   p->src = src;
   p->dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
                                       _("The notice is set on A4 in the usual layout of public notices. The "
-                                        "disclosure period runs five working days by default: move it for holidays."));
+                                        "disclosure period runs five working days by default, statutory holidays excluded."));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   add_entry (p, list, E_FROM, _("Disclosure from (YYYY-MM-DD)"), from);

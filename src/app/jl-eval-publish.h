@@ -18,8 +18,9 @@ void  jl_eval_publish_notice     (JlPage     *page,
 void  jl_eval_publish_csv        (JlPage     *page,
                                   const char *round_id);
 
-/* The disclosure period's end: @from plus five working days (Saturdays
- * and Sundays skipped; holidays are not known, so the clerk checks). */
+/* The disclosure period's end: the fifth working day from @from, with the
+ * statutory holidays and 调休 of jl-workdays (weekends only in years the
+ * table does not cover, so the clerk checks those). */
 char *jl_eval_publish_period_end (const char *from);
 
 G_END_DECLS
