@@ -15,6 +15,7 @@
 #include <pango/pangocairo.h>
 
 #include "jl-eval-print.h"
+#include "jl-print-fonts.h"
 
 #define MM (72.0 / 25.4)
 #define PAGE_WIDTH   (210 * MM)
@@ -128,29 +129,6 @@ job_free (Job *job)
 
 /* Fonts
  */
-
-/* The first of @wanted that is installed, else @fallback. */
-static char *
-pick_family (const char *const *wanted,
-             const char        *fallback,
-             gboolean          *fell_back)
-{
-  PangoFontMap *map = pango_cairo_font_map_get_default ();
-  PangoFontFamily **families = NULL;
-  int n = 0;
-  char *found = NULL;
-
-  pango_font_map_list_families (map, &families, &n);
-  for (guint w = 0; wanted[w] && found == NULL; w++)
-    for (int i = 0; i < n && found == NULL; i++)
-      if (g_ascii_strcasecmp (pango_font_family_get_name (families[i]), wanted[w]) == 0 ||
-          g_strcmp0 (pango_font_family_get_name (families[i]), wanted[w]) == 0)
-        found = g_strdup (wanted[w]);
-  g_free (families);
-  if (found == NULL && fell_back != NULL)
-    *fell_back = TRUE;
-  return found ? found : g_strdup (fallback);
-}
 
 static PangoLayout *
 new_layout (PangoContext *context,
@@ -596,9 +574,9 @@ jl_eval_print_operation_new (JlEvalNotice  *notice,
   job = g_new0 (Job, 1);
   job->notice = copy_notice (notice);
   job->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  job->title_family = pick_family (title_fonts, FALLBACK_SERIF, NULL);
-  job->body_family = pick_family (body_fonts, FALLBACK_SERIF, &fell_back);
-  job->heading_family = pick_family (heading_fonts, FALLBACK_SERIF, NULL);
+  job->title_family = jl_print_fonts_pick (title_fonts, FALLBACK_SERIF, NULL);
+  job->body_family = jl_print_fonts_pick (body_fonts, FALLBACK_SERIF, &fell_back);
+  job->heading_family = jl_print_fonts_pick (heading_fonts, FALLBACK_SERIF, NULL);
   if (font_warning != NULL)
     *font_warning = fell_back
       ? g_strdup_printf (_("The FangSong font is not installed: the notice is set in %s. "

@@ -15,6 +15,7 @@
 #include "jl-minutes-doc.h"
 #include "jl-minutes-page-private.h"
 #include "jl-minutes-print.h"
+#include "jl-print-fonts.h"
 #include "jl-store-async.h"
 
 /* How long a workflow step waits for pending saves (50 ms ticks). */
@@ -368,12 +369,16 @@ doc_loaded_cb (GObject      *source,
   g_autoptr(JlMinutesDoc) doc = jl_store_run_finish (JL_STORE (source), result, &error);
   g_autofree char *name = NULL;
   g_autofree char *toast = NULL;
+  g_autofree char *font_warning = NULL;
 
   if (doc == NULL)
     {
       jl_page_show_error (JL_PAGE (self), _("The minutes could not be printed"), error);
       return;
     }
+  font_warning = jl_print_fonts_minutes_warning ();
+  if (font_warning != NULL)
+    jl_page_toast (JL_PAGE (self), font_warning);
   if (job->path == NULL)
     {
       jl_minutes_print_dialog (g_steal_pointer (&doc), _jl_minutes_page_window (self));
