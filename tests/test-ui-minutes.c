@@ -10,8 +10,11 @@
 
 #include <string.h>
 
+#include "jl-minutes-doc.h"
 #include "jl-minutes-page.h"
+#include "jl-print-fonts.h"
 #include "jl-record-dialog.h"
+#include "jl-store-order.h"
 #include "jl-test-ui.h"
 #include "jl-test-util.h"
 #include "jl-title-cache.h"
@@ -317,6 +320,91 @@ record_agenda (Fixture *f)
   g_assert_true (jl_test_ui_wait (kind_count_is, f, 5000));
 }
 
+/* Reordering the agenda */
+
+/* Whether the store and the cards both show the agenda as f->text, f->kind
+ * (first and second title). */
+static gboolean
+order_is (gpointer data)
+{
+  Fixture *f = data;
+  JlMinutesAgenda *agenda = jl_minutes_page_get_agenda (f->page);
+  JlQuery query = { .order_by = "position" };
+  g_autoptr(GPtrArray) items = jl_store_list (f->store, "agenda_item", &query, NULL);
+  JlRecord *first = jl_record_editor_get_record (jl_minutes_agenda_get_editor (agenda, 0));
+
+  return items != NULL && items->len == 2 &&
+         g_strcmp0 (jl_record_get_string (items->pdata[0], "title"), f->text) == 0 &&
+         jl_record_get_int (items->pdata[0], "position", 0) == 1 &&
+         g_strcmp0 (jl_record_get_string (items->pdata[1], "title"), f->kind) == 0 &&
+         jl_record_get_int (items->pdata[1], "position", 0) == 2 &&
+         first != NULL && g_strcmp0 (jl_record_get_title (first), f->text) == 0;
+}
+
+/* Runs the card's own Alt+@keyval shortcut, as a key press in it would. */
+static gboolean
+press_alt (GtkWidget *card,
+           guint      keyval)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, GDK_ALT_MASK);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (card);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, card, NULL);
+        }
+    }
+  return FALSE;
+}
+
+static void
+reorder_agenda (Fixture *f)
+{
+  JlMinutesAgenda *agenda = jl_minutes_page_get_agenda (f->page);
+  g_autoptr(JlRecord) meeting = the_meeting (f);
+  g_autoptr(JlMinutesDoc) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *down = jl_minutes_agenda_get_move_button (agenda, 0, FALSE);
+
+  /* The first item cannot go up, the last cannot go down. */
+  g_assert_false (gtk_widget_get_sensitive (jl_minutes_agenda_get_move_button (agenda, 0, TRUE)));
+  g_assert_true (gtk_widget_get_sensitive (down));
+  g_assert_false (gtk_widget_get_sensitive (jl_minutes_agenda_get_move_button (agenda, 1, FALSE)));
+
+  /* Move down on the first item: positions swap in the store. */
+  g_signal_emit_by_name (down, "clicked");
+  f->text = "停车难问题";
+  f->kind = "老旧小区加装电梯";
+  g_assert_true (jl_test_ui_wait (order_is, f, 5000));
+
+  /* The document (print and PDF) follows the new order. */
+  doc = jl_minutes_doc_load (f->store, jl_record_get_id (meeting), &error);
+  g_assert_no_error (error);
+  text = jl_minutes_doc_to_text (doc);
+  g_assert_nonnull (strstr (text, "停车难问题"));
+  g_assert_true (strstr (text, "停车难问题") < strstr (text, "老旧小区加装电梯"));
+
+  /* Alt+Up inside the moved card brings it back. */
+  g_assert_true (press_alt (jl_minutes_agenda_get_card (agenda, 1), GDK_KEY_Up));
+  f->text = "老旧小区加装电梯";
+  f->kind = "停车难问题";
+  g_assert_true (jl_test_ui_wait (order_is, f, 5000));
+  /* No move past the top. */
+  g_assert_false (press_alt (jl_minutes_agenda_get_card (agenda, 0), GDK_KEY_Up));
+  f->text = NULL;
+  f->kind = NULL;
+}
+
 /* The workflow, through the buttons and their confirmations */
 
 /* The message dialog on screen, if any. */
@@ -480,6 +568,7 @@ test_record_and_approve (Fixture       *f,
 
   record_attendance (f);
   record_agenda (f);
+  reorder_agenda (f);
 
   click_and_confirm (f, "submit", "submit", NULL);
   f->state = "submitted";
@@ -496,6 +585,24 @@ test_record_and_approve (Fixture       *f,
   g_assert_true (jl_record_has_value (meeting, "approved_at"));
   jl_test_ui_spin (100);
   check_frozen (f, editor);
+
+  /* Approved minutes keep their order: no buttons, and the core refuses. */
+  {
+    JlMinutesAgenda *agenda = jl_minutes_page_get_agenda (f->page);
+    JlQuery query = { .order_by = "position" };
+    g_autoptr(GPtrArray) items = jl_store_list (f->store, "agenda_item", &query, NULL);
+    const char *swapped[] = { jl_record_get_id (items->pdata[1]), jl_record_get_id (items->pdata[0]), NULL };
+    g_autoptr(GError) order_error = NULL;
+
+    g_assert_false (gtk_widget_get_visible (jl_minutes_agenda_get_move_button (agenda, 0, FALSE)));
+    g_assert_false (gtk_widget_get_visible (jl_minutes_agenda_get_move_button (agenda, 1, TRUE)));
+    g_assert_false (jl_store_set_order (f->store, "agenda_item", swapped, &order_error));
+    g_assert_error (order_error, JL_ERROR, JL_ERROR_READ_ONLY);
+    g_clear_pointer (&items, g_ptr_array_unref);
+    items = jl_store_list (f->store, "agenda_item", &query, NULL);
+    g_assert_cmpstr (jl_record_get_title (items->pdata[0]), ==, "老旧小区加装电梯");
+    g_assert_cmpint (jl_record_get_int (items->pdata[0], "position", 0), ==, 1);
+  }
 
   /* Everything typed is there. */
   g_assert_cmpuint (count_of (f, "agenda_item"), ==, 2);
@@ -580,6 +687,28 @@ test_return (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (jl_record_editor_get_row (editor, "title")));
 }
 
+/* The fallback-font check the printed minutes and notice share. */
+static void
+test_print_fonts (void)
+{
+  static const char *const missing[] = { "No Such Family 近邻", NULL };
+  static const char *const second[] = { "No Such Family 近邻", "Noto Serif CJK SC", NULL };
+  gboolean fell_back = FALSE;
+  g_autofree char *fallback = jl_print_fonts_pick (missing, "serif", &fell_back);
+  g_autofree char *found = NULL;
+  g_autofree char *warning = NULL;
+
+  g_assert_cmpstr (fallback, ==, "serif");
+  g_assert_true (fell_back);
+  fell_back = FALSE;
+  found = jl_print_fonts_pick (second, "serif", &fell_back);
+  /* The tests run with fonts-noto-cjk, which the app depends on. */
+  g_assert_cmpstr (found, ==, "Noto Serif CJK SC");
+  g_assert_false (fell_back);
+  warning = jl_print_fonts_minutes_warning ();
+  g_assert_null (warning);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -589,6 +718,7 @@ main (int    argc,
 
   g_test_add ("/jinlin/ui/minutes/record-and-approve", Fixture, NULL, fixture_set_up,
               test_record_and_approve, fixture_tear_down);
+  g_test_add_func ("/jinlin/ui/minutes/print-fonts", test_print_fonts);
   g_test_add ("/jinlin/ui/minutes/return", Fixture, NULL, fixture_set_up, test_return, fixture_tear_down);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include "jl-minutes-agenda.h"
 #include "jl-store-async.h"
+#include "jl-store-order.h"
 
 typedef struct
 {
@@ -23,6 +24,8 @@ typedef struct
   JlRecordEditor *editor;
   JlChildList    *decisions;   /* NULL until the item is stored */
   GtkWidget      *delete_button;
+  GtkWidget      *up_button;
+  GtkWidget      *down_button;
 } Card;
 
 struct _JlMinutesAgenda
@@ -34,6 +37,7 @@ struct _JlMinutesAgenda
   GPtrArray *cards;            /* Card*, in agenda order */
   gint64     next_position;
   gboolean   frozen;
+  gboolean   moving;           /* a new order is being stored */
 
   GtkWidget *cards_box;
   GtkWidget *add_button;
@@ -68,7 +72,7 @@ find_card (JlMinutesAgenda *self,
       Card *c = self->cards->pdata[i];
 
       if (c->box == widget || c->card == widget || GTK_WIDGET (c->editor) == widget ||
-          c->delete_button == widget)
+          c->delete_button == widget || c->up_button == widget || c->down_button == widget)
         {
           if (index != NULL)
             *index = i;
@@ -76,6 +80,24 @@ find_card (JlMinutesAgenda *self,
         }
     }
   return NULL;
+}
+
+static gboolean
+is_stored (Card *c)
+{
+  return jl_record_editor_get_record (c->editor) != NULL;
+}
+
+/* Only stored items move, and only past stored items: a card not stored
+ * yet has no position to exchange. */
+static gboolean
+can_move (JlMinutesAgenda *self,
+          guint            index,
+          int              delta)
+{
+  if (self->frozen || (delta < 0 && index == 0) || (delta > 0 && index + 1 >= self->cards->len))
+    return FALSE;
+  return is_stored (self->cards->pdata[index]) && is_stored (self->cards->pdata[index + delta]);
 }
 
 static void
@@ -89,8 +111,23 @@ renumber (JlMinutesAgenda *self)
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (c->card), title);
       /* A rule between items: their fields would otherwise run together. */
       gtk_widget_set_visible (c->separator, i > 0);
+      gtk_widget_set_visible (c->up_button, !self->frozen);
+      gtk_widget_set_visible (c->down_button, !self->frozen);
+      gtk_widget_set_sensitive (c->up_button, can_move (self, i, -1));
+      gtk_widget_set_sensitive (c->down_button, can_move (self, i, 1));
     }
   gtk_widget_set_visible (self->empty_label, self->cards->len == 0);
+}
+
+static void
+show_error (JlMinutesAgenda *self,
+            const char      *heading,
+            const GError    *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (self ? parent_window (self) : NULL, heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -115,9 +152,10 @@ editor_saved_cb (JlMinutesAgenda *self,
 {
   Card *c = find_card (self, editor, NULL);
 
-  /* Stored for the first time: now it can own decisions. */
+  /* Stored for the first time: now it can own decisions, and move. */
   if (c != NULL)
     add_decisions (self, c, item);
+  renumber (self);
 }
 
 static void
@@ -144,11 +182,7 @@ deleted_cb (GObject      *source,
   self = JL_MINUTES_AGENDA (gtk_widget_get_ancestor (card, JL_TYPE_MINUTES_AGENDA));
   if (!jl_store_delete_finish (JL_STORE (source), result, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (self ? parent_window (self) : NULL,
-                                                  _("Could not delete"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      show_error (self, _("Could not delete"), error);
       return;
     }
   if (self != NULL && find_card (self, card, &index) != NULL)
@@ -201,6 +235,185 @@ delete_clicked_cb (GtkButton       *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Moving items
+ */
+
+typedef struct
+{
+  JlMinutesAgenda *self;
+  GtkWidget       *card;     /* the card that moves */
+  int              delta;
+  GStrv            ids;      /* the stored items in their new order */
+} Move;
+
+static void
+move_free (Move *move)
+{
+  g_object_unref (move->self);
+  g_object_unref (move->card);
+  g_strfreev (move->ids);
+  g_free (move);
+}
+
+static gpointer
+set_order_func (JlStore   *store,
+                gpointer   data,
+                GError   **error)
+{
+  Move *move = data;
+
+  return jl_store_set_order (store, "agenda_item", (const char *const *) move->ids, error)
+    ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/* The focus was on a button the move just made insensitive: the
+ * other one keeps the keyboard user where they were. */
+static void
+keep_focus (Card *c)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (c->card));
+
+  if (focus == c->up_button && !gtk_widget_get_sensitive (c->up_button))
+    gtk_widget_grab_focus (c->down_button);
+  else if (focus == c->down_button && !gtk_widget_get_sensitive (c->down_button))
+    gtk_widget_grab_focus (c->up_button);
+}
+
+static void
+moved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Move *move = user_data;
+  JlMinutesAgenda *self = move->self;
+  g_autoptr(GError) error = NULL;
+  guint index;
+  Card *c;
+
+  self->moving = FALSE;
+  if (jl_store_run_finish (JL_STORE (source), result, &error) == NULL)
+    show_error (self, _("Could not move the agenda item"), error);
+  else if (self->cards_box != NULL && (c = find_card (self, move->card, &index)) != NULL &&
+           index + move->delta < self->cards->len)
+    {
+      Card *other = self->cards->pdata[index + move->delta];
+
+      /* Moving the widget, not rebuilding it, keeps the focus in it. */
+      if (move->delta < 0)
+        gtk_box_reorder_child_after (GTK_BOX (self->cards_box), other->box, c->box);
+      else
+        gtk_box_reorder_child_after (GTK_BOX (self->cards_box), c->box, other->box);
+      self->cards->pdata[index] = other;
+      self->cards->pdata[index + move->delta] = c;
+      renumber (self);
+      keep_focus (c);
+    }
+  move_free (move);
+}
+
+static gboolean
+move_item (JlMinutesAgenda *self,
+           guint            index,
+           int              delta)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  Move *move;
+
+  if (self->moving || !can_move (self, index, delta))
+    return FALSE;
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      guint from = i == index ? index + delta : i == index + delta ? index : i;
+      Card *c = self->cards->pdata[from];
+
+      if (is_stored (c))
+        g_strv_builder_add (ids, jl_record_get_id (jl_record_editor_get_record (c->editor)));
+    }
+  move = g_new0 (Move, 1);
+  move->self = g_object_ref (self);
+  move->card = g_object_ref (((Card *) self->cards->pdata[index])->card);
+  move->delta = delta;
+  move->ids = g_strv_builder_end (ids);
+  self->moving = TRUE;
+  /* The card moves on screen once the store has the new order. */
+  jl_store_run_async (self->store, set_order_func, move, NULL, NULL, NULL, moved_cb, move);
+  return TRUE;
+}
+
+static void
+move_clicked_cb (GtkButton       *button,
+                 JlMinutesAgenda *self)
+{
+  guint index;
+  Card *c = find_card (self, button, &index);
+
+  if (c != NULL)
+    move_item (self, index, GTK_WIDGET (button) == c->up_button ? -1 : 1);
+}
+
+/* Alt+Up / Alt+Down anywhere in a card. */
+static gboolean
+move_shortcut_cb (GtkWidget *card,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  GtkWidget *agenda = gtk_widget_get_ancestor (card, JL_TYPE_MINUTES_AGENDA);
+  guint index;
+
+  if (agenda == NULL || find_card (JL_MINUTES_AGENDA (agenda), card, &index) == NULL)
+    return FALSE;
+  return move_item (JL_MINUTES_AGENDA (agenda), index, GPOINTER_TO_INT (user_data));
+}
+
+static GtkWidget *
+header_button (JlMinutesAgenda *self,
+               const char      *icon,
+               const char      *label,
+               const char      *tooltip,
+               const char      *shortcut,
+               GCallback        callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (shortcut != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS,
+                                    shortcut, -1);
+  g_signal_connect_object (button, "clicked", callback, self, 0);
+  return button;
+}
+
+static void
+add_header (JlMinutesAgenda *self,
+            Card            *c)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  c->up_button = header_button (self, "go-up-symbolic", _("Move this agenda item up"),
+                                _("Move up (Alt+Up)"), "Alt+Up", G_CALLBACK (move_clicked_cb));
+  c->down_button = header_button (self, "go-down-symbolic", _("Move this agenda item down"),
+                                  _("Move down (Alt+Down)"), "Alt+Down", G_CALLBACK (move_clicked_cb));
+  c->delete_button = header_button (self, "user-trash-symbolic", _("Delete this agenda item"),
+                                    _("Delete this agenda item"), NULL, G_CALLBACK (delete_clicked_cb));
+  gtk_widget_set_visible (c->delete_button, !self->frozen);
+  gtk_box_append (GTK_BOX (box), c->up_button);
+  gtk_box_append (GTK_BOX (box), c->down_button);
+  gtk_box_append (GTK_BOX (box), c->delete_button);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (c->card), box);
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
+                      gtk_callback_action_new (move_shortcut_cb, GINT_TO_POINTER (-1), NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
+                      gtk_callback_action_new (move_shortcut_cb, GINT_TO_POINTER (1), NULL)));
+  gtk_widget_add_controller (c->card, shortcuts);
+}
+
 static Card *
 append_card (JlMinutesAgenda *self,
              JlRecord        *item)
@@ -218,15 +431,7 @@ append_card (JlMinutesAgenda *self,
     self->next_position = MAX (self->next_position, jl_record_get_int (item, "position", 0) + 1);
 
   c->card = adw_preferences_group_new ();
-  c->delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_add_css_class (c->delete_button, "flat");
-  gtk_widget_set_valign (c->delete_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (c->delete_button, _("Delete this agenda item"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (c->delete_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Delete this agenda item"), -1);
-  gtk_widget_set_visible (c->delete_button, !self->frozen);
-  g_signal_connect_object (c->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self, 0);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (c->card), c->delete_button);
+  add_header (self, c);
 
   c->editor = JL_RECORD_EDITOR (jl_record_editor_new (self->store, "agenda_item", item, defaults, item_fields));
   jl_record_editor_set_frozen (c->editor, self->frozen);
@@ -331,6 +536,28 @@ jl_minutes_agenda_get_decisions (JlMinutesAgenda *self,
   return ((Card *) self->cards->pdata[index])->decisions;
 }
 
+GtkWidget *
+jl_minutes_agenda_get_move_button (JlMinutesAgenda *self,
+                                   guint            index,
+                                   gboolean         up)
+{
+  Card *c;
+
+  g_return_val_if_fail (JL_IS_MINUTES_AGENDA (self), NULL);
+  g_return_val_if_fail (index < self->cards->len, NULL);
+  c = self->cards->pdata[index];
+  return up ? c->up_button : c->down_button;
+}
+
+GtkWidget *
+jl_minutes_agenda_get_card (JlMinutesAgenda *self,
+                            guint            index)
+{
+  g_return_val_if_fail (JL_IS_MINUTES_AGENDA (self), NULL);
+  g_return_val_if_fail (index < self->cards->len, NULL);
+  return ((Card *) self->cards->pdata[index])->card;
+}
+
 void
 jl_minutes_agenda_set_frozen (JlMinutesAgenda *self,
                               gboolean         frozen)
@@ -356,6 +583,7 @@ jl_minutes_agenda_set_frozen (JlMinutesAgenda *self,
       if (c->decisions != NULL)
         jl_child_list_set_frozen (c->decisions, frozen);
     }
+  renumber (self);
 }
 
 void

@@ -3,7 +3,8 @@
  * Each item is a card with its own autosaving editor: title, presenter,
  * kind and the four steps 共同会商 / 提出方案 / 协同执行 / 落实反馈, then
  * the item's decisions. "Add Agenda Item" appends a card and puts the
- * cursor in its title.
+ * cursor in its title; Move up / Move down (Alt+Up / Alt+Down inside a
+ * card) reorder the items through their "position".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +31,14 @@ JlRecordEditor *jl_minutes_agenda_get_editor    (JlMinutesAgenda *self,
 /* NULL until the item was first stored. */
 JlChildList    *jl_minutes_agenda_get_decisions (JlMinutesAgenda *self,
                                                  guint            index);
+/* The card of item @index (it holds the Alt+Up / Alt+Down shortcuts) and
+ * its Move up / Move down buttons; a move is stored through the core
+ * before the card moves on screen. */
+GtkWidget      *jl_minutes_agenda_get_card      (JlMinutesAgenda *self,
+                                                 guint            index);
+GtkWidget      *jl_minutes_agenda_get_move_button (JlMinutesAgenda *self,
+                                                   guint            index,
+                                                   gboolean         up);
 /* Approved minutes: FROZEN fields read-only, no adding or deleting;
  * 落实反馈 and decision follow-up stay editable. */
 void            jl_minutes_agenda_set_frozen    (JlMinutesAgenda *self,
