@@ -172,6 +172,19 @@ shot_screen (const char *name)
 }
 
 static gboolean
+account_dialog_shown (gpointer data)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  gboolean found = FALSE;
+
+  for (GList *l = windows; l; l = l->next)
+    if (JL_IS_ACCOUNT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = TRUE;
+  g_list_free (windows);
+  return found;
+}
+
+static gboolean
 status_loaded (gpointer data)
 {
   return jl_sync_controller_is_loaded (data);
@@ -383,6 +396,10 @@ test_login_edit_sync_now (Fixture       *f,
   g_autoptr(JlRecord) record = NULL;
 
   g_assert_cmpint (jl_sync_controller_get_state (f->sync), ==, JL_SYNC_STATE_SIGNED_OUT);
+  /* Signed out, Sync now opens the account dialog. */
+  g_signal_emit_by_name (jl_sync_indicator_get_sync_button (JL_SYNC_INDICATOR (jl_window_get_sync_indicator (f->window))),
+                         "clicked");
+  g_assert_true (jl_test_ui_wait (account_dialog_shown, NULL, 5000));
   login_through_dialog (f);
 
   app_store = jl_window_get_store (f->window);

@@ -65,8 +65,10 @@ update (JlSyncIndicator *self)
     gtk_widget_add_css_class (self->label, "error");
   else
     gtk_widget_remove_css_class (self->label, "error");
-  gtk_widget_set_sensitive (self->sync_button,
-                            !syncing && jl_sync_controller_is_logged_in (self->controller));
+  /* Signed out, the button opens the account dialog (win.sync-now). */
+  gtk_widget_set_sensitive (self->sync_button, !syncing);
+  gtk_widget_set_tooltip_text (self->sync_button, jl_sync_controller_is_logged_in (self->controller)
+                                                  ? _("Sync Now") : _("Log In to Sync…"));
   gtk_widget_set_visible (self->conflicts_button, conflicts > 0);
   if (conflicts > 0)
     {
