@@ -104,25 +104,40 @@ bench_server_count_log (BenchServer *self,
   return n;
 }
 
-gint64
-bench_server_sum_ms (BenchServer *self,
+GArray *
+bench_server_log_ms (BenchServer *self,
                      const char  *needle)
 {
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *log = NULL;
   g_auto(GStrv) lines = NULL;
-  gint64 sum = 0;
 
   if (!g_file_get_contents (self->log, &log, NULL, NULL))
-    return 0;
+    return values;
   lines = g_strsplit (log, "\n", 0);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       const char *ms = strstr (lines[i], " ms=");
 
       if (ms != NULL && strstr (lines[i], needle) != NULL)
-        sum += g_ascii_strtoll (ms + 4, NULL, 10);
+        {
+          double v = (double) g_ascii_strtoll (ms + 4, NULL, 10);
+          g_array_append_val (values, v);
+        }
     }
-  return sum;
+  return values;
+}
+
+gint64
+bench_server_sum_ms (BenchServer *self,
+                     const char  *needle)
+{
+  g_autoptr(GArray) values = bench_server_log_ms (self, needle);
+  double sum = 0;
+
+  for (guint i = 0; i < values->len; i++)
+    sum += g_array_index (values, double, i);
+  return (gint64) sum;
 }
 
 void

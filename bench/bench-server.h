@@ -33,8 +33,11 @@ void         bench_server_add_user  (BenchServer        *self,
 /* Lines of its log holding @needle ("event=error"). */
 guint        bench_server_count_log (BenchServer        *self,
                                      const char         *needle);
-/* The sum of "ms=" over the log lines holding @needle ("event=push"):
- * the server's own time for those requests. */
+/* The "ms=" of each log line holding @needle ("event=push"): the
+ * server's own time for those requests, as doubles. */
+GArray      *bench_server_log_ms    (BenchServer        *self,
+                                     const char         *needle);
+/* Their sum. */
 gint64       bench_server_sum_ms    (BenchServer        *self,
                                      const char         *needle);
 /* SIGTERM, wait, free. */
