@@ -231,6 +231,8 @@ test_six_ballots (Fixture       *f,
 
   g_assert_cmpuint (jl_score_grid_get_n_rows (grid), ==, 1);
   g_assert_cmpuint (jl_score_grid_get_n_columns (grid), ==, 2);
+  /* An anonymous round: no scorer column. */
+  g_assert_null (jl_score_grid_get_scorer (grid, 0));
 
   /* Ballots 1–3: points, Tab, points, Tab over the void check, Tab on. */
   for (guint b = 0; b < 3; b++)
@@ -405,6 +407,8 @@ test_satisfaction (Fixture       *f,
 
   g_assert_true (jl_test_ui_wait (grid_loaded, grid, 10000));
   g_assert_cmpuint (jl_score_grid_get_n_columns (grid), ==, 1);
+  /* Named, but nobody to pick: no scorer column. */
+  g_assert_null (jl_score_grid_get_scorer (grid, 0));
   for (guint b = 0; b < G_N_ELEMENTS (typed); b++)
     {
       type (grid, b, 0, typed[b]);
@@ -571,6 +575,114 @@ test_notice_pdf (Fixture       *f,
   g_assert_true (contains (pdf, length, "/MediaBox [ 0 0 595.27"));
 }
 
+/* A named round: each ballot's scorer
+ */
+
+static guint
+scorer_item (GtkWidget  *drop,
+             const char *name)
+{
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (drop));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), name) == 0)
+        return i;
+    }
+  g_error ("no scorer “%s” in the list", name);
+}
+
+static char *
+stored_scorer (JlStore    *store,
+               const char *round,
+               guint       ballot)
+{
+  JlQuery query = { .filters = { { "round_id", round } } };
+  g_autoptr(GPtrArray) sheets = jl_store_list (store, "eval_sheet", &query, NULL);
+
+  for (guint i = 0; i < sheets->len; i++)
+    if (jl_record_get_int (sheets->pdata[i], "ballot_no", 0) == ballot)
+      return g_strdup (jl_record_get_string (sheets->pdata[i], "scorer_id"));
+  return g_strdup ("(no ballot)");
+}
+
+static void
+test_named_scorers (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *round = jl_test_putf_ok (f->store, "eval_round",
+                                            "{\"community_id\": \"%s\", \"template_id\": \"%s\","
+                                            " \"title\": \"2025年度物业服务记名测评\", \"anonymous\": false}",
+                                            f->community, f->tpl);
+  g_autofree char *target = jl_test_putf_ok (f->store, "eval_target",
+                                             "{\"round_id\": \"%s\", \"name\": \"鹭城物业\"}", round);
+  g_autofree char *wang = jl_test_putf_ok (f->store, "eval_scorer",
+                                           "{\"round_id\": \"%s\", \"name\": \"王芳\"}", round);
+  g_autofree char *li = jl_test_putf_ok (f->store, "eval_scorer",
+                                         "{\"round_id\": \"%s\", \"name\": \"李强\"}", round);
+  g_autoptr(JlRecord) record = get_ok (f->store, "eval_round", round);
+  JlEvalScoringView *view = jl_eval_page_score (f->page, record, NULL);
+  JlScoreGrid *grid = jl_eval_scoring_view_get_grid (view);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  GtkWidget *drop;
+
+  g_assert_true (jl_test_ui_wait (grid_loaded, grid, 10000));
+  g_assert_cmpstr (jl_score_grid_get_target (grid), ==, target);
+  drop = jl_score_grid_get_scorer (grid, 0);
+  g_assert_nonnull (drop);
+  /* "—" and the two scorers. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (drop))), ==, 3);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop)), ==, 0);
+
+  /* Points, Tab, points, Tab to the void check, Tab past the closed reason
+   * to the scorer; pick 王芳; Tab goes on to the next ballot. */
+  jl_score_grid_focus_cell (grid, 0, 0);
+  type (grid, 0, 0, "50");
+  tab (grid);
+  type (grid, 0, 1, "30");
+  tab (grid);
+  assert_focus (grid, 0, 2);
+  tab (grid);
+  g_assert_true (has_focus (jl_score_grid_get_scorer (grid, 0)));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), scorer_item (drop, "王芳"));
+  tab (grid);
+  assert_focus (grid, 1, 0);
+  /* Shift+Tab comes back to the scorer. */
+  shift_tab (grid);
+  g_assert_true (has_focus (jl_score_grid_get_scorer (grid, 0)));
+
+  /* Ballot 2 by 李强, the scorer picked first. */
+  jl_score_grid_focus_cell (grid, 1, 3);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (jl_score_grid_get_scorer (grid, 1)),
+                              scorer_item (jl_score_grid_get_scorer (grid, 1), "李强"));
+  jl_score_grid_focus_cell (grid, 1, 0);
+  type (grid, 1, 0, "40");
+  g_assert_true (jl_test_ui_wait (all_saved, view, 10000));
+
+  first = stored_scorer (f->store, round, 1);
+  second = stored_scorer (f->store, round, 2);
+  g_assert_cmpstr (first, ==, wang);
+  g_assert_cmpstr (second, ==, li);
+
+  /* Shown again from the store. */
+  jl_score_grid_load (grid, round, target);
+  g_assert_true (jl_test_ui_wait (grid_loaded, grid, 10000));
+  drop = jl_score_grid_get_scorer (grid, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop)), ==, scorer_item (drop, "王芳"));
+  drop = jl_score_grid_get_scorer (grid, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop)), ==, scorer_item (drop, "李强"));
+
+  /* Back to "—": the ballot no longer names anyone. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), 0);
+  g_assert_true (jl_test_ui_wait (all_saved, view, 10000));
+  g_clear_pointer (&second, g_free);
+  second = stored_scorer (f->store, round, 2);
+  g_assert_null (second);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -582,6 +694,8 @@ main (int    argc,
   g_test_add ("/jinlin/ui/scoring/void-ballot", Fixture, NULL, fixture_setup, test_void_ballot, fixture_teardown);
   g_test_add ("/jinlin/ui/scoring/satisfaction", Fixture, NULL, fixture_setup, test_satisfaction, fixture_teardown);
   g_test_add ("/jinlin/ui/scoring/weights", Fixture, NULL, fixture_setup, test_weights, fixture_teardown);
+  g_test_add ("/jinlin/ui/scoring/named-scorers", Fixture, NULL, fixture_setup, test_named_scorers,
+              fixture_teardown);
   g_test_add ("/jinlin/ui/scoring/notice-pdf", Fixture, NULL, fixture_setup, test_notice_pdf, fixture_teardown);
   return g_test_run ();
 }

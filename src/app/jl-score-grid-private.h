@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 #define TOTAL_WIDTH  72
 #define VOID_WIDTH   48
 #define REASON_WIDTH 150
+#define SCORER_WIDTH 140
 #define DELETE_WIDTH 36
 #define COLUMN_SPACING 6
 
@@ -47,6 +48,7 @@ struct _Row
   char        *sheet_id;    /* NULL until stored */
   gboolean     is_void;
   char        *void_reason;
+  char        *scorer_id;   /* named rounds: who filled the ballot in */
   char        *saved_reason;
   gboolean     sheet_dirty;
   gboolean     sheet_in_flight;
@@ -58,6 +60,7 @@ struct _Row
   GtkWidget   *total_label;
   GtkWidget   *void_check;
   GtkWidget   *reason_entry;
+  GtkWidget   *scorer_drop; /* NULL unless the grid is named */
   GtkWidget   *delete_button;
 };
 
@@ -73,6 +76,9 @@ struct _JlScoreGrid
   JlEvalScale  scale;
   guint        decimals;
   GPtrArray   *criteria;      /* JlRecord*, in position order */
+  gboolean     named;         /* not anonymous, with scorers: a scorer column */
+  GPtrArray   *scorers;       /* eval_scorer JlRecord*, by name; named rounds */
+  GtkStringList *scorer_names; /* "—", then the scorers' names */
   GPtrArray   *rows;          /* Row*, the empty last row included */
   char        *choice_legend; /* "1 满意、2 基本满意、3 不满意" */
 
@@ -119,6 +125,7 @@ const char *const *_jl_score_grid_choice_keys    (JlEvalScale      scale);
 void               _jl_score_grid_cell_changed   (Cell            *cell);
 void               _jl_score_grid_void_toggled   (Row             *row);
 void               _jl_score_grid_reason_changed (Row             *row);
+void               _jl_score_grid_scorer_changed (Row             *row);
 void               _jl_score_grid_update_total   (JlScoreGrid     *self,
                                                   Row             *row);
 void               _jl_score_grid_update_message (JlScoreGrid     *self);

@@ -38,6 +38,7 @@ _jl_score_grid_row_free (Row *row)
   g_free (row->sheet_id);
   g_free (row->void_reason);
   g_free (row->saved_reason);
+  g_free (row->scorer_id);
   g_free (row->total_text);
   g_free (row);
 }
@@ -56,7 +57,7 @@ static gboolean
 row_has_data (JlScoreGrid *self,
               Row         *row)
 {
-  if (row->sheet_id != NULL || row->is_void)
+  if (row->sheet_id != NULL || row->is_void || row->scorer_id != NULL)
     return TRUE;
   for (guint i = 0; i < row->n_cells; i++)
     if (cell_is_filled (self, &row->cells[i]))
@@ -363,6 +364,23 @@ _jl_score_grid_reason_changed (Row *row)
   schedule_save (self, SAVE_DELAY_MS);
 }
 
+void
+_jl_score_grid_scorer_changed (Row *row)
+{
+  JlScoreGrid *self = row->grid;
+  guint selected;
+
+  if (self->updating || row->scorer_drop == NULL)
+    return;
+  selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (row->scorer_drop));
+  g_free (row->scorer_id);
+  /* Item 0 is "—": no scorer named. */
+  row->scorer_id = selected > 0 && selected <= self->scorers->len
+    ? g_strdup (jl_record_get_id (self->scorers->pdata[selected - 1])) : NULL;
+  row->sheet_dirty = TRUE;
+  row_changed (self, row);
+}
+
 /* Saving
  */
 
@@ -434,6 +452,12 @@ put_sheet (JlScoreGrid *self,
       json_object_set_int_member (fields, "ballot_no", row->ballot_no);
     }
   json_object_set_boolean_member (fields, "is_void", row->is_void);
+  /* Only with the column shown: the core refuses a scorer on an anonymous
+   * round's ballot. */
+  if (self->named && row->scorer_id != NULL)
+    json_object_set_string_member (fields, "scorer_id", row->scorer_id);
+  else if (self->named)
+    json_object_set_null_member (fields, "scorer_id");
   if (row->void_reason != NULL)
     json_object_set_string_member (fields, "void_reason", row->void_reason);
   else

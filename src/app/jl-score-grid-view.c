@@ -24,13 +24,22 @@ void_column (Row *row)
   return row->n_cells;
 }
 
+/* The reason, or in named rounds the scorer after it. */
+static guint
+last_column (Row *row)
+{
+  return void_column (row) + (row->scorer_drop != NULL ? 2 : 1);
+}
+
 static GtkWidget *
 widget_at (Row   *row,
            guint  column)
 {
   if (column < row->n_cells)
     return row->cells[column].entry;
-  return column == void_column (row) ? row->void_check : row->reason_entry;
+  if (column == void_column (row))
+    return row->void_check;
+  return column == void_column (row) + 1 ? row->reason_entry : row->scorer_drop;
 }
 
 static gboolean
@@ -54,7 +63,8 @@ find_focus (JlScoreGrid *self,
       if (row != NULL)
         {
           pos->row = row;
-          pos->column = w == row->void_check ? void_column (row) : void_column (row) + 1;
+          pos->column = w == row->void_check ? void_column (row)
+                      : w == row->reason_entry ? void_column (row) + 1 : last_column (row);
           return TRUE;
         }
     }
@@ -79,7 +89,7 @@ jl_score_grid_focus_cell (JlScoreGrid *self,
   g_return_if_fail (JL_IS_SCORE_GRID (self));
   g_return_if_fail (row < self->rows->len);
   r = self->rows->pdata[row];
-  g_return_if_fail (column <= void_column (r) + 1);
+  g_return_if_fail (column <= last_column (r));
   focus_widget (widget_at (r, column));
 }
 
@@ -104,7 +114,7 @@ static gboolean
 can_focus (Row   *row,
            guint  column)
 {
-  return column <= void_column (row) || gtk_widget_get_sensitive (row->reason_entry);
+  return column != void_column (row) + 1 || gtk_widget_get_sensitive (row->reason_entry);
 }
 
 /* The next position in reading order, or FALSE at the end. */
@@ -113,13 +123,12 @@ step (JlScoreGrid     *self,
       Position        *pos,
       JlScoreGridMove  move)
 {
-  guint last_column = void_column (pos->row) + 1;
   guint r = pos->row->index;
 
   switch (move)
     {
     case JL_SCORE_GRID_NEXT:
-      if (pos->column < last_column)
+      if (pos->column < last_column (pos->row))
         pos->column++;
       else if (r + 1 < self->rows->len)
         {
@@ -135,7 +144,7 @@ step (JlScoreGrid     *self,
       else if (r > 0)
         {
           pos->row = self->rows->pdata[r - 1];
-          pos->column = void_column (pos->row) + 1;
+          pos->column = last_column (pos->row);
         }
       else
         return FALSE;
@@ -194,7 +203,7 @@ revert (JlScoreGrid *self,
       gtk_editable_set_text (GTK_EDITABLE (cell->entry), cell->saved_text ? cell->saved_text : "");
       gtk_editable_select_region (GTK_EDITABLE (cell->entry), 0, -1);
     }
-  else if (pos->column > void_column (pos->row))
+  else if (pos->column == void_column (pos->row) + 1)
     gtk_editable_set_text (GTK_EDITABLE (pos->row->reason_entry),
                            pos->row->saved_reason ? pos->row->saved_reason : "");
 }
@@ -207,8 +216,13 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 JlScoreGrid           *self)
 {
   gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  GtkNative *native = gtk_widget_get_native (self->body_grid);
   Position pos;
 
+  /* Keys in the scorer list's popover are the list's own: arrows choose. */
+  if (event != NULL && native != NULL && gdk_event_get_surface (event) != gtk_native_get_surface (native))
+    return FALSE;
   if (!find_focus (self, &pos))
     return FALSE;
 
@@ -268,7 +282,10 @@ update_hint (JlScoreGrid *self)
   g_autofree char *text = NULL;
   Position pos;
 
-  if (!find_focus (self, &pos) || pos.column > void_column (pos.row))
+  if (find_focus (self, &pos) && pos.row->scorer_drop != NULL && pos.column == last_column (pos.row))
+    text = g_strdup_printf (_("Ballot %u: who filled it in. Space opens the list of scorers, typing searches it, "
+                              "Enter picks."), pos.row->ballot_no);
+  else if (!find_focus (self, &pos) || pos.column > void_column (pos.row))
     text = g_strdup (_("Type each paper ballot on one row. Tab and Enter move on, Ctrl+Enter starts a new ballot, "
                        "Escape puts back the saved value."));
   else if (pos.column == void_column (pos.row))
@@ -413,6 +430,8 @@ _jl_score_grid_build_header (JlScoreGrid *self)
                                        TOTAL_WIDTH, 1.0), x++, 0, 1, 1);
   gtk_grid_attach (grid, header_label (_("Void"), VOID_WIDTH, 0.5), x++, 0, 1, 1);
   gtk_grid_attach (grid, header_label (_("Why void"), REASON_WIDTH, 0.0), x++, 0, 1, 1);
+  if (self->named)
+    gtk_grid_attach (grid, header_label (_("Scorer"), SCORER_WIDTH, 0.0), x++, 0, 1, 1);
   gtk_grid_attach (grid, header_label ("", DELETE_WIDTH, 0.0), x++, 0, 1, 1);
 }
 

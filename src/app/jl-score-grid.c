@@ -80,6 +80,25 @@ reason_changed_cb (GtkEditable *editable,
   _jl_score_grid_reason_changed (row);
 }
 
+static void
+scorer_selected_cb (GtkDropDown *drop,
+                    GParamSpec  *pspec,
+                    Row         *row)
+{
+  _jl_score_grid_scorer_changed (row);
+}
+
+/* The position of @scorer_id in the drop-down: 0 ("—") when unknown. */
+static guint
+scorer_index (JlScoreGrid *self,
+              const char  *scorer_id)
+{
+  for (guint i = 0; scorer_id != NULL && i < self->scorers->len; i++)
+    if (g_strcmp0 (jl_record_get_id (self->scorers->pdata[i]), scorer_id) == 0)
+      return i + 1;
+  return 0;
+}
+
 void
 _jl_score_grid_emit_saved (JlScoreGrid *self)
 {
@@ -94,6 +113,23 @@ fixed (GtkWidget *child,
   gtk_widget_set_size_request (child, width, -1);
   gtk_widget_set_hexpand (child, FALSE);
   return child;
+}
+
+/* Named rounds: who filled the ballot in, picked from the round's scorers
+ * (Space opens the list, typing searches it, Enter picks). */
+static GtkWidget *
+make_scorer_drop (JlScoreGrid *self,
+                  Row         *row)
+{
+  GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  GtkWidget *drop = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->scorer_names)), expression);
+  g_autofree char *name = g_strdup_printf (_("Ballot %u, scorer"), row->ballot_no);
+
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data (G_OBJECT (drop), "jl-row", row);
+  g_signal_connect (drop, "notify::selected", G_CALLBACK (scorer_selected_cb), row);
+  return fixed (drop, SCORER_WIDTH);
 }
 
 static GtkWidget *
@@ -200,6 +236,12 @@ _jl_score_grid_append_row (JlScoreGrid *self,
   g_signal_connect_swapped (row->reason_entry, "activate", G_CALLBACK (_jl_score_grid_move_down_cb), self);
   gtk_grid_attach (grid, row->reason_entry, x++, y, 1, 1);
 
+  if (self->named)
+    {
+      row->scorer_drop = make_scorer_drop (self, row);
+      gtk_grid_attach (grid, row->scorer_drop, x++, y, 1, 1);
+    }
+
   /* Ctrl+Delete does the same from the keyboard. */
   row->delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (row->delete_button, "flat");
@@ -233,6 +275,9 @@ show_sheet (JlScoreGrid *self,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (row->void_check), row->is_void);
   gtk_widget_set_sensitive (row->reason_entry, row->is_void);
   gtk_editable_set_text (GTK_EDITABLE (row->reason_entry), row->void_reason ? row->void_reason : "");
+  row->scorer_id = g_strdup (jl_record_get_string (sheet, "scorer_id"));
+  if (row->scorer_drop != NULL)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (row->scorer_drop), scorer_index (self, row->scorer_id));
 
   if (self->scale != JL_EVAL_SCALE_SCORE)
     {
@@ -360,6 +405,7 @@ typedef struct
   JlRecord   *round;
   JlRecord   *tpl;
   GPtrArray  *criteria;
+  GPtrArray  *scorers;
   GPtrArray  *sheets;
   GHashTable *scores;     /* sheet id → GPtrArray of eval_score */
 } Loaded;
@@ -378,6 +424,7 @@ loaded_free (Loaded *loaded)
   g_clear_object (&loaded->round);
   g_clear_object (&loaded->tpl);
   g_clear_pointer (&loaded->criteria, g_ptr_array_unref);
+  g_clear_pointer (&loaded->scorers, g_ptr_array_unref);
   g_clear_pointer (&loaded->sheets, g_ptr_array_unref);
   g_clear_pointer (&loaded->scores, g_hash_table_unref);
   g_free (loaded);
@@ -395,6 +442,7 @@ load_func (JlStore   *store,
   JlQuery criteria_query = { .order_by = "position" };
   JlQuery sheets_query = { .filters = { { "round_id", job->round_id }, { "target_id", job->target_id } },
                            .order_by = "ballot_no" };
+  JlQuery scorers_query = { .filters = { { "round_id", job->round_id } }, .order_by = "name" };
 
   if (!(loaded->round = jl_store_get (store, "eval_round", job->round_id, error)) ||
       !(loaded->tpl = jl_store_get (store, "eval_template", jl_record_get_string (loaded->round, "template_id"),
@@ -402,7 +450,8 @@ load_func (JlStore   *store,
     return NULL;
   criteria_query.filters[0] = (JlQueryFilter) { "template_id", jl_record_get_id (loaded->tpl) };
   if (!(loaded->criteria = jl_store_list (store, "eval_criterion", &criteria_query, error)) ||
-      !(loaded->sheets = jl_store_list (store, "eval_sheet", &sheets_query, error)))
+      !(loaded->sheets = jl_store_list (store, "eval_sheet", &sheets_query, error)) ||
+      !(loaded->scorers = jl_store_list (store, "eval_scorer", &scorers_query, error)))
     return NULL;
 
   loaded->scores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
@@ -457,6 +506,16 @@ loaded_cb (GObject      *source,
   self->decimals = jl_record_get_int (loaded->tpl, "decimals", 2);
   g_clear_pointer (&self->criteria, g_ptr_array_unref);
   self->criteria = g_ptr_array_ref (loaded->criteria);
+  g_clear_pointer (&self->scorers, g_ptr_array_unref);
+  self->scorers = g_ptr_array_ref (loaded->scorers);
+  /* A named round without scorers yet has nobody to pick. */
+  self->named = !jl_record_get_bool (loaded->round, "anonymous") && self->scorers->len > 0;
+  /* A new model: the old rows' drop-downs keep theirs until they go. */
+  g_clear_object (&self->scorer_names);
+  self->scorer_names = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->scorer_names, "—");
+  for (guint i = 0; i < self->scorers->len; i++)
+    gtk_string_list_append (self->scorer_names, jl_record_get_title (self->scorers->pdata[i]));
   _jl_score_grid_build_header (self);
 
   self->updating = TRUE;
@@ -640,6 +699,14 @@ jl_score_grid_get_reason_entry (JlScoreGrid *self,
   return r ? r->reason_entry : NULL;
 }
 
+GtkWidget *
+jl_score_grid_get_scorer (JlScoreGrid *self,
+                          guint        row)
+{
+  Row *r = get_row (self, row);
+  return r ? r->scorer_drop : NULL;
+}
+
 const char *
 jl_score_grid_get_total (JlScoreGrid *self,
                          guint        row)
@@ -681,6 +748,8 @@ jl_score_grid_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->criteria, g_ptr_array_unref);
+  g_clear_pointer (&self->scorers, g_ptr_array_unref);
+  g_clear_object (&self->scorer_names);
   g_clear_object (&self->store);
   g_free (self->round_id);
   g_free (self->target_id);
@@ -740,6 +809,8 @@ jl_score_grid_init (JlScoreGrid *self)
 {
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _jl_score_grid_row_free);
   self->criteria = g_ptr_array_new ();
+  self->scorers = g_ptr_array_new ();
+  self->scorer_names = gtk_string_list_new (NULL);
   self->message = g_strdup ("");
   self->decimals = 2;
   _jl_score_grid_build (self);

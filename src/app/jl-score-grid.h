@@ -5,6 +5,8 @@
  * per criterion with its maximum in the header, then the total, the void
  * (废票) check and the reason. On satisfaction and grade scales a single
  * choice column replaces the criteria (1 满意, 2 基本满意, 3 不满意 …).
+ * When the round is not anonymous and has scorers, a last column names
+ * the ballot's scorer (eval_scorer of the round, the sheet's scorer_id).
  *
  * Tab and Shift+Tab move along a row and on to the next; Enter and the
  * arrow keys move down and up; Ctrl+Enter (or typing in the empty last
@@ -53,11 +55,15 @@ GtkWidget  *jl_score_grid_get_void_check   (JlScoreGrid *self,
                                             guint        row);
 GtkWidget  *jl_score_grid_get_reason_entry (JlScoreGrid *self,
                                             guint        row);
+/* The scorer drop-down of a row (item 0 is "—", then the round's scorers
+ * by name); NULL when the round is anonymous or has no scorers. */
+GtkWidget  *jl_score_grid_get_scorer       (JlScoreGrid *self,
+                                            guint        row);
 /* The row total as shown ("85.00", "—"). */
 const char *jl_score_grid_get_total        (JlScoreGrid *self,
                                             guint        row);
 /* Moves the focus to a cell (a column past the criteria is the void
- * check, then the reason). */
+ * check, then the reason, then in named rounds the scorer). */
 void        jl_score_grid_focus_cell       (JlScoreGrid *self,
                                             guint        row,
                                             guint        column);
