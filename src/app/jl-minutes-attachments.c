@@ -45,7 +45,11 @@ struct _JlMinutesAttachments
   GPtrArray            *rows;
   GtkLabel             *message_label;
   GtkFileChooserNative *chooser;
+  guint                 recheck_id;   /* while files are still to come */
 };
+
+/* How often a shown list looks again for files still being downloaded. */
+#define RECHECK_S 5
 
 G_DEFINE_FINAL_TYPE (JlMinutesAttachments, jl_minutes_attachments, ADW_TYPE_BIN)
 
@@ -64,6 +68,42 @@ open_clicked_cb (GtkButton            *button,
                  JlMinutesAttachments *self)
 {
   jl_minutes_attachments_open (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index")));
+}
+
+static gboolean
+recheck_cb (gpointer data)
+{
+  JlMinutesAttachments *self = data;
+
+  self->recheck_id = 0;
+  jl_minutes_attachments_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Downloads run in the background (the sync controller): while a shown
+ * file has not arrived, look again now and then, so "not downloaded yet"
+ * turns into "Open" without leaving the minutes. */
+static void
+schedule_recheck (JlMinutesAttachments *self)
+{
+  gboolean waiting = FALSE;
+
+  for (guint i = 0; i < self->items->len; i++)
+    waiting |= !((Item *) self->items->pdata[i])->downloaded;
+  if (waiting && self->recheck_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->recheck_id = g_timeout_add_seconds (RECHECK_S, recheck_cb, self);
+}
+
+static void
+mapped_cb (JlMinutesAttachments *self)
+{
+  jl_minutes_attachments_reload (self);
+}
+
+static void
+unmapped_cb (JlMinutesAttachments *self)
+{
+  g_clear_handle_id (&self->recheck_id, g_source_remove);
 }
 
 static void
@@ -160,6 +200,7 @@ listed_cb (GObject      *source,
   g_ptr_array_unref (self->items);
   self->items = items;
   show_items (self);
+  schedule_recheck (self);
 }
 
 void
@@ -333,6 +374,7 @@ jl_minutes_attachments_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_handle_id (&self->recheck_id, g_source_remove);
   G_OBJECT_CLASS (jl_minutes_attachments_parent_class)->dispose (object);
 }
 
@@ -388,6 +430,8 @@ jl_minutes_attachments_init (JlMinutesAttachments *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->group));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message_label));
   adw_bin_set_child (ADW_BIN (self), box);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (unmapped_cb), NULL);
 }
 
 GtkWidget *
