@@ -495,6 +495,48 @@ pdf_written (gpointer data)
          g_strstr_len (contents + length - 32, 32, "%%EOF") != NULL;
 }
 
+static gboolean
+editor_stored (gpointer data)
+{
+  Fixture *f = data;
+  return jl_record_editor_get_record (f->editor) != NULL && !jl_record_editor_has_pending (f->editor);
+}
+
+/* A third item, typed and then deleted through its button and the
+ * confirmation, whose safe answer is the default. */
+static void
+delete_extra_item (Fixture *f)
+{
+  JlMinutesAgenda *agenda = jl_minutes_page_get_agenda (f->page);
+  JlRecordEditor *third = jl_minutes_agenda_add_item (agenda);
+  GtkWidget *delete_button;
+  AdwMessageDialog *dialog;
+
+  fill_item (third, "临时议题", "丙");
+  f->kind = "agenda_item";
+  f->count = 3;
+  g_assert_true (jl_test_ui_wait (kind_count_is, f, 5000));
+  /* The card knows its record once the save has come back. */
+  f->editor = third;
+  g_assert_true (jl_test_ui_wait (editor_stored, f, 5000));
+  /* After Move up and Move down in the card's header. */
+  delete_button = gtk_widget_get_next_sibling (jl_minutes_agenda_get_move_button (agenda, 2, FALSE));
+  g_assert_true (GTK_IS_BUTTON (delete_button));
+  g_assert_true (gtk_widget_has_css_class (delete_button, "flat"));
+  g_signal_emit_by_name (delete_button, "clicked");
+  g_assert_true (jl_test_ui_wait (dialog_shown, NULL, 2000));
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  f->count = 2;
+  g_assert_true (jl_test_ui_wait (kind_count_is, f, 5000));
+  jl_test_ui_spin (100);
+  g_assert_cmpuint (jl_minutes_agenda_get_n_items (agenda), ==, 2);
+  f->kind = NULL;
+}
+
 static void
 check_frozen (Fixture        *f,
               JlRecordEditor *editor)
@@ -569,6 +611,7 @@ test_record_and_approve (Fixture       *f,
   record_attendance (f);
   record_agenda (f);
   reorder_agenda (f);
+  delete_extra_item (f);
 
   click_and_confirm (f, "submit", "submit", NULL);
   f->state = "submitted";

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "jl-child-list.h"
+#include "jl-confirm.h"
 #include "jl-format.h"
 #include "jl-record-dialog.h"
 #include "jl-store-async.h"
@@ -93,9 +94,7 @@ deleted_cb (GObject      *source,
 
   if (!jl_store_delete_finish (JL_STORE (source), result, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("Could not delete"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      jl_confirm_show_error (GTK_WIDGET (self), _("Could not delete"), error);
     }
   jl_child_list_reload (self);
 }
@@ -118,11 +117,8 @@ delete_clicked_cb (GtkButton   *button,
 {
   JlRecord *record = g_object_get_data (G_OBJECT (button), "record");
   g_autofree char *body = g_strdup_printf (_("“%s” will be deleted."), jl_record_get_title (record));
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("Delete?"), body);
+  GtkWidget *dialog = jl_confirm_delete_new (GTK_WIDGET (self), _("Delete?"), body, _("_Delete"));
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "record", g_object_ref (record), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -133,12 +129,8 @@ icon_button (const char *icon,
              const char *tooltip,
              JlRecord   *record)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  GtkWidget *button = jl_row_button_new (icon, tooltip);
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   g_object_set_data_full (G_OBJECT (button), "record", g_object_ref (record), g_object_unref);
   return button;
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jl-confirm.h"
 #include "jl-minutes-agenda.h"
 #include "jl-store-async.h"
 #include "jl-store-order.h"
@@ -54,13 +55,6 @@ static const char *const decision_fields[] = {
   "result_disclosed_on", "feedback", NULL
 };
 static const char *const decision_subtitle[] = { "owner", "due_on", "status", NULL };
-
-static GtkWindow *
-parent_window (JlMinutesAgenda *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
 
 static Card *
 find_card (JlMinutesAgenda *self,
@@ -119,16 +113,6 @@ renumber (JlMinutesAgenda *self)
   gtk_widget_set_visible (self->empty_label, self->cards->len == 0);
 }
 
-static void
-show_error (JlMinutesAgenda *self,
-            const char      *heading,
-            const GError    *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (self ? parent_window (self) : NULL, heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static void
 add_decisions (JlMinutesAgenda *self,
@@ -182,7 +166,7 @@ deleted_cb (GObject      *source,
   self = JL_MINUTES_AGENDA (gtk_widget_get_ancestor (card, JL_TYPE_MINUTES_AGENDA));
   if (!jl_store_delete_finish (JL_STORE (source), result, &error))
     {
-      show_error (self, _("Could not delete"), error);
+      jl_confirm_show_error (self ? GTK_WIDGET (self) : NULL, _("Could not delete"), error);
       return;
     }
   if (self != NULL && find_card (self, card, &index) != NULL)
@@ -225,11 +209,7 @@ delete_clicked_cb (GtkButton       *button,
       return;
     }
   body = g_strdup_printf (_("“%s” and its decisions will be deleted."), jl_record_get_title (item));
-  dialog = adw_message_dialog_new (parent_window (self), _("Delete this agenda item?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = jl_confirm_delete_new (GTK_WIDGET (self), _("Delete this agenda item?"), body, _("_Delete"));
   g_object_set_data_full (G_OBJECT (dialog), "card", g_object_ref (c->card), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -292,7 +272,7 @@ moved_cb (GObject      *source,
 
   self->moving = FALSE;
   if (jl_store_run_finish (JL_STORE (source), result, &error) == NULL)
-    show_error (self, _("Could not move the agenda item"), error);
+    jl_confirm_show_error (GTK_WIDGET (self), _("Could not move the agenda item"), error);
   else if (self->cards_box != NULL && (c = find_card (self, move->card, &index)) != NULL &&
            index + move->delta < self->cards->len)
     {
@@ -373,12 +353,10 @@ header_button (JlMinutesAgenda *self,
                const char      *shortcut,
                GCallback        callback)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  GtkWidget *button = jl_row_button_new (icon, label);
 
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* The tooltip also tells the shortcut. */
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (shortcut != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS,
                                     shortcut, -1);

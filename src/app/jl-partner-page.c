@@ -15,6 +15,7 @@
 
 #include "jl-a11y.h"
 #include "jl-child-list.h"
+#include "jl-confirm.h"
 #include "jl-filter-bar.h"
 #include "jl-partner-page.h"
 #include "jl-record-view.h"
@@ -220,7 +221,6 @@ delete_response_cb (AdwMessageDialog *dialog,
 static void
 delete_clicked_cb (JlPartnerPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   JlRecord *unit = self->editor ? jl_record_editor_get_record (self->editor) : NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
@@ -229,10 +229,7 @@ delete_clicked_cb (JlPartnerPage *self)
     return;
   body = g_strdup_printf (_("“%s” and its linked estates, part-time committee members, projects and problems will be deleted."),
                           jl_record_get_title (unit));
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Delete this partner unit?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = jl_confirm_delete_new (GTK_WIDGET (self), _("Delete this partner unit?"), body, _("_Delete"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -242,12 +239,10 @@ build_editor (JlPartnerPage *self)
 {
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  GtkWidget *back = jl_icon_button_new ("go-previous-symbolic", _("Back to the list"));
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
 
-  gtk_widget_set_tooltip_text (back, _("Back to the list"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back to the list"), -1);
   g_signal_connect_swapped (back, "clicked", G_CALLBACK (back_clicked_cb), self);
   gtk_widget_set_margin_start (bar, 6);
   gtk_widget_set_margin_end (bar, 6);
@@ -256,10 +251,7 @@ build_editor (JlPartnerPage *self)
   self->editor_title = ADW_WINDOW_TITLE (adw_window_title_new ("", _("Saved automatically")));
   gtk_widget_set_hexpand (GTK_WIDGET (self->editor_title), TRUE);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->editor_title));
-  self->delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_tooltip_text (self->delete_button, _("Delete this partner unit"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Delete this partner unit"), -1);
+  self->delete_button = jl_icon_button_new ("user-trash-symbolic", _("Delete this partner unit"));
   g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
   gtk_box_append (GTK_BOX (bar), self->delete_button);
   gtk_box_append (GTK_BOX (outer), bar);

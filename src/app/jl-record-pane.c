@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "jl-a11y.h"
+#include "jl-confirm.h"
 #include "jl-record-pane.h"
 #include "jl-store-async.h"
 
@@ -169,16 +170,9 @@ deleted_cb (GObject      *source,
 {
   g_autoptr(JlRecordPane) self = user_data;
   g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (!jl_store_delete_finish (JL_STORE (source), result, &error))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                  _("Could not delete"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    jl_confirm_show_error (GTK_WIDGET (self), _("Could not delete"), error);
   jl_record_view_reload (self->view);
 }
 
@@ -205,7 +199,6 @@ delete_response_cb (AdwMessageDialog *dialog,
 static void
 delete_clicked_cb (JlRecordPane *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   JlRecord *record = self->editor ? jl_record_editor_get_record (self->editor) : NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
@@ -215,10 +208,7 @@ delete_clicked_cb (JlRecordPane *self)
     return;
   heading = g_strdup_printf (_("Delete this %s?"), jl_kind_get_label (self->kind));
   body = g_strdup_printf (_("“%s” will be deleted."), jl_record_get_title (record));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = jl_confirm_delete_new (GTK_WIDGET (self), heading, body, _("_Delete"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -240,22 +230,11 @@ record_activated_cb (JlRecordPane *self,
 }
 
 static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  return button;
-}
-
-static GtkWidget *
 build_editor (JlRecordPane *self)
 {
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *back = icon_button ("go-previous-symbolic", _("Back to the list"));
+  GtkWidget *back = jl_icon_button_new ("go-previous-symbolic", _("Back to the list"));
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   g_autofree char *delete_label = g_strdup_printf (_("Delete this %s"), jl_kind_get_label (self->kind));
@@ -268,7 +247,7 @@ build_editor (JlRecordPane *self)
   self->editor_title = ADW_WINDOW_TITLE (adw_window_title_new ("", _("Saved automatically")));
   gtk_widget_set_hexpand (GTK_WIDGET (self->editor_title), TRUE);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->editor_title));
-  self->delete_button = icon_button ("user-trash-symbolic", delete_label);
+  self->delete_button = jl_icon_button_new ("user-trash-symbolic", delete_label);
   g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
   gtk_box_append (GTK_BOX (bar), self->delete_button);
   gtk_box_append (GTK_BOX (outer), bar);
