@@ -154,8 +154,8 @@ jl_cli_cmd_sync_files (JlCliGlobals  *globals,
            stats.uploaded, stats.downloaded, stats.pending, stats.failed);
   if (stats.failed > 0)
     {
-      g_printerr (_("jinlin-cli: %u files did not match their checksum and were discarded; attach them again\n"),
-                  stats.failed);
+      g_printerr (_("jinlin-cli: %u files could not be moved: their bytes did not match their checksum (they were "
+                    "discarded; attach them again) or the server keeps no files that large\n"), stats.failed);
       return JL_EXIT_FAILED;
     }
   return JL_EXIT_OK;

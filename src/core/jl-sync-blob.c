@@ -232,6 +232,12 @@ upload (Transfer    *t,
         }
       if (put.status == 404)
         return PENDING;
+      if (put.status == 413)
+        {
+          /* This server keeps smaller files: skip it, move the others. */
+          g_message ("blob %s (%" G_GINT64_FORMAT " bytes) is over the server's limit", sha, size);
+          return REFUSED;
+        }
       if (put.status != 200)
         {
           reply_error (&put, sha, error);

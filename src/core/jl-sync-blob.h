@@ -24,7 +24,7 @@ typedef struct
   gint64  bytes_sent;        /* chunk bytes uploaded */
   gint64  bytes_received;    /* chunk bytes downloaded */
   guint   pending;           /* blobs still to move (budget used up, or not on the server yet) */
-  guint   failed;            /* blobs refused (checksum mismatch): retried from scratch next time */
+  guint   failed;            /* blobs refused (checksum mismatch, over the server's size limit) */
 } JlBlobStats;
 
 /* Moves blobs until done, or until about @byte_budget bytes were moved
