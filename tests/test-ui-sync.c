@@ -734,6 +734,35 @@ test_clock_ahead_warns (Fixture       *f,
   shot_screen ("screen-clock-toast");
 }
 
+/* A database holding the invented demo city never syncs: the header
+ * says so and the account dialog explains instead of offering a login
+ * the core would refuse. */
+static void
+test_demo_database_cannot_log_in (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  JlWindow *demo_window;
+  JlAccountDialog *dialog;
+  const char *summary;
+
+  g_assert_true (_jl_store_mark_demo (f->store, &error));
+  g_assert_no_error (error);
+  demo_window = jl_test_ui_open_window (jl_store_get_path (f->store));
+  g_assert_true (jl_test_ui_wait (status_loaded, jl_window_get_sync_controller (demo_window), 5000));
+  summary = jl_sync_indicator_get_text (JL_SYNC_INDICATOR (jl_window_get_sync_indicator (demo_window)));
+  g_assert_cmpstr (summary, ==, _("Demo data, never synced"));
+
+  dialog = jl_window_open_account (demo_window, NULL);
+  jl_test_ui_spin (200);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (jl_account_dialog_get_login (dialog))));
+  g_assert_nonnull (strstr (jl_account_dialog_get_message (dialog), "demo city"));
+  shot_screen ("screen-demo-account");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (demo_window));
+  jl_test_ui_spin (100);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -751,5 +780,7 @@ main (int argc, char **argv)
   g_test_add ("/ui-sync/clock-ahead-warns", Fixture, NULL, fixture_set_up, test_clock_ahead_warns, fixture_tear_down);
   g_test_add ("/ui-sync/revoked-token-asks-login", Fixture, NULL, fixture_set_up, test_revoked_token_asks_login,
               fixture_tear_down);
+  g_test_add ("/ui-sync/demo-database-cannot-log-in", Fixture, NULL, fixture_set_up,
+              test_demo_database_cannot_log_in, fixture_tear_down);
   return g_test_run ();
 }

@@ -47,7 +47,9 @@ update (JlAccountDialog *self)
   gboolean logged_in = jl_sync_controller_is_logged_in (self->controller);
   g_autofree char *where = NULL;
 
-  gtk_widget_set_sensitive (self->login, !self->busy);
+  gboolean demo = jl_sync_controller_holds_demo (self->controller);
+
+  gtk_widget_set_sensitive (self->login, !self->busy && !demo);
   gtk_widget_set_visible (self->logout, logged_in);
   gtk_widget_set_sensitive (self->logout, !self->busy);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), self->busy);
@@ -60,6 +62,10 @@ update (JlAccountDialog *self)
     }
   else
     gtk_label_set_text (GTK_LABEL (self->location), _("Not logged in: nothing is kept."));
+  if (demo)
+    set_message (self, _("This database holds the invented demo city, which must never reach a server, so it "
+                         "cannot log in. To sync your community’s real records, start Jinlin on a new, empty "
+                         "database (for example: jinlin --db ~/jinlin-real.db) and log in there."), FALSE);
 }
 
 static void

@@ -40,6 +40,7 @@ struct _JlSyncController
   gboolean          refresh_again;
   gboolean          shut_down;
   gboolean          transferring;   /* attachments' files (jl-sync-blob.h) */
+  int               demo;           /* -1 until asked, then 0 or 1 */
   gboolean          transfer_again;
   guint             runs;
 
@@ -622,6 +623,8 @@ jl_sync_controller_get_summary (JlSyncController *self)
     case JL_SYNC_STATE_SYNCING:
       return g_strdup (_("Syncing…"));
     case JL_SYNC_STATE_SIGNED_OUT:
+      if (jl_sync_controller_holds_demo (self))
+        return g_strdup (_("Demo data, never synced"));
       if (self->server != NULL)
         return g_strdup (_("Logged out"));
       return g_strdup (_("Not syncing"));
@@ -687,6 +690,17 @@ jl_sync_controller_is_logged_in (JlSyncController *self)
 {
   g_return_val_if_fail (JL_IS_SYNC_CONTROLLER (self), FALSE);
   return self->logged_in;
+}
+
+/* A database with the invented demo city is never synced (the core
+ * refuses it); the app says so instead of offering a login that fails. */
+gboolean
+jl_sync_controller_holds_demo (JlSyncController *self)
+{
+  g_return_val_if_fail (JL_IS_SYNC_CONTROLLER (self), FALSE);
+  if (self->demo < 0)
+    self->demo = jl_store_holds_demo (self->store) ? 1 : 0;
+  return self->demo > 0;
 }
 
 gboolean
@@ -800,6 +814,7 @@ jl_sync_controller_init (JlSyncController *self)
   self->cancellable = g_cancellable_new ();
   self->debounce_ms = DEFAULT_DEBOUNCE_MS;
   self->online = TRUE;
+  self->demo = -1;
 }
 
 /**

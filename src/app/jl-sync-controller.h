@@ -83,6 +83,7 @@ JlSyncProblem     jl_sync_controller_get_problem    (JlSyncController *self);
 gboolean          jl_sync_controller_is_logged_in   (JlSyncController *self);
 /* Whether the status was read at least once (the account dialog waits). */
 gboolean          jl_sync_controller_is_loaded      (JlSyncController *self);
+gboolean          jl_sync_controller_holds_demo     (JlSyncController *self);
 gint64            jl_sync_controller_get_pending    (JlSyncController *self);
 guint             jl_sync_controller_get_conflicts  (JlSyncController *self);
 /* Server and user of the account, also after logging out (NULL: never). */
