@@ -27,7 +27,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "bench-proxy.h"
+#include "jl-test-proxy.h"
 #include "bench-server.h"
 #include "bench-util.h"
 #include "jl-store-private.h"
@@ -432,12 +432,12 @@ plain_call (SoupSession *session,
 static double
 run_baseline (const char *dir,
               GPtrArray  *bodies,
-              BenchProxy *relay,
+              JlTestProxy *relay,
               gint64     *n_pulled,
               double     *push_seconds)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *push_url = g_strconcat (bench_proxy_get_url (relay), "push", NULL);
+  g_autofree char *push_url = g_strconcat (jl_test_proxy_get_url (relay), "push", NULL);
   sqlite3 *b = plain_open (dir, "plain-client.db");
   double start = bench_now ();
   gint64 after = 0;
@@ -450,7 +450,7 @@ run_baseline (const char *dir,
   *n_pulled = 0;
   while (more)
     {
-      g_autofree char *url = g_strdup_printf ("%spull?after=%" G_GINT64_FORMAT, bench_proxy_get_url (relay), after);
+      g_autofree char *url = g_strdup_printf ("%spull?after=%" G_GINT64_FORMAT, jl_test_proxy_get_url (relay), after);
       g_autoptr(GBytes) reply = plain_call (session, "GET", url, NULL);
       g_autoptr(JsonObject) root = jl_sync_parse_object (reply, "baseline pull", NULL);
       JsonArray *changes;
@@ -510,7 +510,7 @@ main (int    argc,
   const char *communities[] = { community, NULL };
   JlSyncStats push_stats = { 0 }, pull_stats = { 0 };
   BenchServer *server;
-  BenchProxy *relay, *plain_relay;
+  JlTestProxy *relay, *plain_relay;
   Plain *plain;
   char *dir;
   gint64 changes, up0, down0, up1, down1, up2, down2, base_pulled = 0, base_up, base_down;
@@ -525,12 +525,12 @@ main (int    argc,
   server = bench_server_start (dir);
   bench_server_add_user (server, "a", PASSWORD, communities);
   bench_server_add_user (server, "b", PASSWORD, communities);
-  relay = bench_proxy_start (server->port);
+  relay = jl_test_proxy_start (server->port);
   g_print ("sync: %d field changes, A → jinlin-server %s (through a counting relay) → B, in %s\n",
            n_changes, server->url, dir);
 
   /* A: the community, its people, then log in. */
-  a = open_client (dir, "a.db", bench_proxy_get_url (relay), "a");
+  a = open_client (dir, "a.db", jl_test_proxy_get_url (relay), "a");
   {
     g_autoptr(JsonObject) obj = json_object_new ();
     g_autoptr(JlRecord) record = NULL;
@@ -551,11 +551,11 @@ main (int    argc,
 
   /* Push. */
   client_a = jl_sync_client_new (a);
-  bench_proxy_get_bytes (relay, &up0, &down0);
+  jl_test_proxy_get_bytes (relay, &up0, &down0);
   start = bench_now ();
   check (jl_sync_client_push_sync (client_a, &push_stats, NULL, &error), error, "push");
   push_s = bench_now () - start;
-  bench_proxy_get_bytes (relay, &up1, &down1);
+  jl_test_proxy_get_bytes (relay, &up1, &down1);
   push_bytes = up1 - up0 + down1 - down0;
   g_print ("  push: %u changes acknowledged in %.3f s; %" G_GINT64_FORMAT " bytes up, %" G_GINT64_FORMAT " down\n",
            push_stats.pushed, push_s, up1 - up0, down1 - down0);
@@ -563,13 +563,13 @@ main (int    argc,
     g_error ("push: %u of %" G_GINT64_FORMAT " acknowledged", push_stats.pushed, changes);
 
   /* Pull into a fresh database (its login is not counted). */
-  b = open_client (dir, "b.db", bench_proxy_get_url (relay), "b");
+  b = open_client (dir, "b.db", jl_test_proxy_get_url (relay), "b");
   client_b = jl_sync_client_new (b);
-  bench_proxy_get_bytes (relay, &up1, &down1);
+  jl_test_proxy_get_bytes (relay, &up1, &down1);
   start = bench_now ();
   check (jl_sync_client_pull_sync (client_b, &pull_stats, NULL, &error), error, "pull");
   pull_s = bench_now () - start;
-  bench_proxy_get_bytes (relay, &up2, &down2);
+  jl_test_proxy_get_bytes (relay, &up2, &down2);
   people_a = count_rows (a, "SELECT count(*) FROM person WHERE deleted = 0");
   people_b = count_rows (b, "SELECT count(*) FROM person WHERE deleted = 0");
   pull_bytes = up2 - up1 + down2 - down1;
@@ -577,7 +577,7 @@ main (int    argc,
            pull_stats.pulled, pull_s, up2 - up1, down2 - down1);
   if (people_a != people_b)
     g_error ("B has %" G_GINT64_FORMAT " people, A %" G_GINT64_FORMAT, people_b, people_a);
-  bench_proxy_stop (relay);
+  jl_test_proxy_stop (relay);
   /* Pull lines carry no ms= (yet). */
   g_print ("  server log: %u errors; the server's own time in pushes %.3f s\n",
            bench_server_count_log (server, "event=error"), bench_server_sum_ms (server, "event=push") / 1e3);
@@ -585,10 +585,10 @@ main (int    argc,
 
   /* Baseline. */
   plain = plain_start (dir);
-  plain_relay = bench_proxy_start (plain->port);
+  plain_relay = jl_test_proxy_start (plain->port);
   base_s = run_baseline (dir, bodies, plain_relay, &base_pulled, &base_push_s);
-  bench_proxy_get_bytes (plain_relay, &base_up, &base_down);
-  bench_proxy_stop (plain_relay);
+  jl_test_proxy_get_bytes (plain_relay, &base_up, &base_down);
+  jl_test_proxy_stop (plain_relay);
   plain_stop (plain);
   g_print ("  baseline (same bodies, plain HTTP + plain SQLite): push %.3f s, pull %.3f s, %" G_GINT64_FORMAT
            " changes back; %" G_GINT64_FORMAT " bytes up, %" G_GINT64_FORMAT " down\n",

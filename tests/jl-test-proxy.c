@@ -1,7 +1,7 @@
-/* bench-proxy.c
+/* jl-test-proxy.c
  *
  * One thread accepts; each connection gets a thread that relays both
- * directions with poll() until either side closes.
+ * directions with poll() until either side closes, or the relay cuts it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,21 +15,24 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "bench-proxy.h"
+#include "jl-test-proxy.h"
 
-struct _BenchProxy
+struct _JlTestProxy
 {
   int      listen_fd;
   guint    target_port;
   char    *url;
   gint64   up;       /* atomic */
   gint64   down;     /* atomic */
+  gint64   cut_every;    /* atomic; 0: never */
+  gint64   next_cut;     /* atomic: total bytes at which to cut */
+  guint    cuts;         /* atomic */
   GThread *acceptor;
 };
 
 typedef struct
 {
-  BenchProxy *proxy;
+  JlTestProxy *proxy;
   int         client;
   int         server;
 } Pair;
@@ -52,18 +55,40 @@ connect_loopback (guint port)
   return fd;
 }
 
+/* Whether the bytes carried so far reached the next cut; moves it on. */
+static gboolean
+cut_now (JlTestProxy *self)
+{
+  gint64 every = __atomic_load_n (&self->cut_every, __ATOMIC_RELAXED);
+  gint64 total, next;
+
+  if (every <= 0)
+    return FALSE;
+  total = __atomic_load_n (&self->up, __ATOMIC_RELAXED) + __atomic_load_n (&self->down, __ATOMIC_RELAXED);
+  next = __atomic_load_n (&self->next_cut, __ATOMIC_RELAXED);
+  if (total < next || !__atomic_compare_exchange_n (&self->next_cut, &next, total + every, FALSE,
+                                                     __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+    return FALSE;
+  __atomic_fetch_add (&self->cuts, 1, __ATOMIC_RELAXED);
+  return TRUE;
+}
+
 /* Copies what is readable on @from to @to; FALSE at the end. */
 static gboolean
-relay (int     from,
-       int     to,
-       gint64 *counter)
+relay (JlTestProxy *self,
+       int          from,
+       int          to,
+       gint64      *counter)
 {
-  char buffer[65536];
+  char buffer[16384];
   ssize_t n = read (from, buffer, sizeof buffer);
 
   if (n <= 0)
     return n < 0 && errno == EINTR;
   __atomic_fetch_add (counter, (gint64) n, __ATOMIC_RELAXED);
+  /* A dropped link: what was read never arrives. */
+  if (cut_now (self))
+    return FALSE;
   for (ssize_t done = 0; done < n;)
     {
       ssize_t w = write (to, buffer + done, (size_t) (n - done));
@@ -93,9 +118,9 @@ pump_thread (gpointer data)
           break;
         }
       if (fds[0].revents & (POLLIN | POLLHUP | POLLERR))
-        open = relay (p->client, p->server, &p->proxy->up);
+        open = relay (p->proxy, p->client, p->server, &p->proxy->up);
       if (open && fds[1].revents & (POLLIN | POLLHUP | POLLERR))
-        open = relay (p->server, p->client, &p->proxy->down);
+        open = relay (p->proxy, p->server, p->client, &p->proxy->down);
     }
   close (p->client);
   close (p->server);
@@ -106,7 +131,7 @@ pump_thread (gpointer data)
 static gpointer
 accept_thread (gpointer data)
 {
-  BenchProxy *self = data;
+  JlTestProxy *self = data;
 
   for (;;)
     {
@@ -131,14 +156,14 @@ accept_thread (gpointer data)
           g_free (p);
           continue;
         }
-      g_thread_unref (g_thread_new ("bench-relay", pump_thread, p));
+      g_thread_unref (g_thread_new ("jl-test-relay", pump_thread, p));
     }
 }
 
-BenchProxy *
-bench_proxy_start (guint target_port)
+JlTestProxy *
+jl_test_proxy_start (guint target_port)
 {
-  BenchProxy *self = g_new0 (BenchProxy, 1);
+  JlTestProxy *self = g_new0 (JlTestProxy, 1);
   struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = 0 };
   socklen_t len = sizeof addr;
 
@@ -151,18 +176,18 @@ bench_proxy_start (guint target_port)
       getsockname (self->listen_fd, (struct sockaddr *) &addr, &len) < 0)
     g_error ("proxy: %s", g_strerror (errno));
   self->url = g_strdup_printf ("http://127.0.0.1:%u/", ntohs (addr.sin_port));
-  self->acceptor = g_thread_new ("bench-proxy", accept_thread, self);
+  self->acceptor = g_thread_new ("jl-test-proxy", accept_thread, self);
   return self;
 }
 
 const char *
-bench_proxy_get_url (BenchProxy *self)
+jl_test_proxy_get_url (JlTestProxy *self)
 {
   return self->url;
 }
 
 void
-bench_proxy_get_bytes (BenchProxy *self,
+jl_test_proxy_get_bytes (JlTestProxy *self,
                        gint64     *up,
                        gint64     *down)
 {
@@ -171,7 +196,23 @@ bench_proxy_get_bytes (BenchProxy *self,
 }
 
 void
-bench_proxy_stop (BenchProxy *self)
+jl_test_proxy_set_cut_every (JlTestProxy *self,
+                             gint64       bytes)
+{
+  gint64 total = __atomic_load_n (&self->up, __ATOMIC_RELAXED) + __atomic_load_n (&self->down, __ATOMIC_RELAXED);
+
+  __atomic_store_n (&self->next_cut, total + bytes, __ATOMIC_RELAXED);
+  __atomic_store_n (&self->cut_every, bytes, __ATOMIC_RELAXED);
+}
+
+guint
+jl_test_proxy_get_cuts (JlTestProxy *self)
+{
+  return __atomic_load_n (&self->cuts, __ATOMIC_RELAXED);
+}
+
+void
+jl_test_proxy_stop (JlTestProxy *self)
 {
   if (self == NULL)
     return;

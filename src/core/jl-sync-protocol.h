@@ -133,7 +133,8 @@ typedef struct
 /* The outcome of one change. @ver, @hlc and @device describe the field on
  * the server after the change (ver 0: the server keeps no value, e.g. a
  * rejected change). @winner is the server's value when it is not the one
- * pushed (superseded, quarantined, and always for duplicates), else NULL. */
+ * pushed (superseded, quarantined, and for a duplicate whose field now
+ * holds another value), else NULL. */
 typedef struct
 {
   char         *change_id;

@@ -543,6 +543,7 @@ apply_concurrent (Push          *p,
 
 static gboolean
 apply_duplicate (Push             *p,
+                 JlSyncChange     *c,
                  JlServerApplied  *applied,
                  JlSyncResult     *r,
                  GError          **error)
@@ -561,6 +562,10 @@ apply_duplicate (Push             *p,
     }
   if (row != NULL && applied->field != NULL)
     result_set_state (r, applied->field, field_state (row, applied->field), TRUE);
+  /* The value the client pushed is still the field's: nothing to show it
+   * (a batch retried after a dropped reply costs little). */
+  if (r->winner != NULL && c->value != NULL && values_equal (r->winner, c->value))
+    g_clear_pointer (&r->winner, json_node_unref);
   return TRUE;
 }
 
@@ -652,7 +657,7 @@ apply_change (Push          *p,
       return FALSE;
     }
   if (applied != NULL)
-    return apply_duplicate (p, applied, r, error);
+    return apply_duplicate (p, c, applied, r, error);
   p->device->last_dseq = MAX (p->device->last_dseq, c->dseq);
   eff_hlc = effective_hlc (p, c);
 
