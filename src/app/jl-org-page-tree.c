@@ -431,6 +431,24 @@ create_child_model (gpointer item,
 /* Rows
  */
 
+/* The full name of an ellipsized row, asked for when the pointer rests on
+ * it: setting a tooltip in bind costs an X round trip per row. */
+static gboolean
+query_tooltip_cb (GtkWidget  *box,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  const char *title = gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)));
+
+  if (title == NULL || *title == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, title);
+  return TRUE;
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -456,6 +474,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, expander);
 }
 
@@ -478,7 +498,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data_full (G_OBJECT (item), "jl-subtitle-binding", g_object_ref (subtitle), g_object_unref);
   gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   jl_org_node_get_title (node), -1);
-  gtk_widget_set_tooltip_text (box, jl_org_node_get_title (node));
 }
 
 static void

@@ -372,6 +372,33 @@ show_warnings (JlOverviewPage *self)
 /* Computing
  */
 
+/* JINLIN_BENCH_EXIT_AFTER_FIRST_FRAME=overview (bench/bench-app-start.c):
+ * once the first figures are painted, print the time and peak memory, and
+ * quit. */
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      gpointer       data)
+{
+  g_autofree char *status = NULL;
+  const char *hwm;
+
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, data);
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  hwm = status ? strstr (status, "VmHWM:") : NULL;
+  g_print ("JINLIN_BENCH overview-us=%" G_GINT64_FORMAT " vmhwm-kb=%" G_GINT64_FORMAT "\n",
+           g_get_monotonic_time (), hwm ? g_ascii_strtoll (hwm + 6, NULL, 10) : (gint64) -1);
+  g_application_quit (g_application_get_default ());
+}
+
+static gboolean
+bench_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  g_signal_connect (clock, "after-paint", G_CALLBACK (bench_after_paint_cb), NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static gpointer
 compute_func (JlStore   *store,
               gpointer   data,
@@ -425,6 +452,9 @@ computed_cb (GObject      *source,
     jl_overview_free (old);
   }
   gtk_stack_set_visible_child_name (self->stack, "content");
+
+  if (g_strcmp0 (g_getenv ("JINLIN_BENCH_EXIT_AFTER_FIRST_FRAME"), "overview") == 0)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), bench_tick_cb, NULL, NULL);
 }
 
 void

@@ -199,6 +199,16 @@ titles_changed_cb (JlRecordView *self)
     g_list_model_items_changed (G_LIST_MODEL (self->selection), 0, n, n);
 }
 
+/* Only a list on screen loads: the sections not shown load when opened. */
+static void
+jl_record_view_map (GtkWidget *widget)
+{
+  JlRecordView *self = JL_RECORD_VIEW (widget);
+
+  GTK_WIDGET_CLASS (jl_record_view_parent_class)->map (widget);
+  jl_record_list_set_paused (self->list, FALSE);
+}
+
 static void
 jl_record_view_dispose (GObject *object)
 {
@@ -221,6 +231,7 @@ jl_record_view_class_init (JlRecordViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jl_record_view_dispose;
+  widget_class->map = jl_record_view_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 
   /**
@@ -269,6 +280,7 @@ jl_record_view_new (JlStore            *store,
   self->kind = jl_schema_lookup (kind);
   self->titles = jl_title_cache_get_for_store (store);
   self->list = jl_record_list_new (store, kind);
+  jl_record_list_set_paused (self->list, TRUE);
 
   self->toolbar = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
   gtk_widget_set_margin_start (GTK_WIDGET (self->toolbar), 12);

@@ -29,6 +29,8 @@ struct _JlRecordList
   guint         page_size;
   guint         generation;  /* bumped on reload; stale pages are dropped */
   gboolean      loading;
+  gboolean      paused;      /* nobody looks: reloads wait */
+  gboolean      stale;       /* a reload waits for the pause to end */
   GError       *error;
 };
 
@@ -238,6 +240,12 @@ jl_record_list_reload (JlRecordList *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
     }
   set_loading (self, TRUE);
+  if (self->paused)
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
 
   job = g_new0 (LoadJob, 1);
   job->self = g_object_ref (self);
@@ -308,6 +316,17 @@ jl_record_list_set_page_size (JlRecordList *self,
 {
   g_return_if_fail (JL_IS_RECORD_LIST (self));
   self->page_size = MAX (1, page_size);
+}
+
+void
+jl_record_list_set_paused (JlRecordList *self,
+                           gboolean      paused)
+{
+  g_return_if_fail (JL_IS_RECORD_LIST (self));
+
+  self->paused = paused;
+  if (!paused && self->stale)
+    jl_record_list_reload (self);
 }
 
 const char *

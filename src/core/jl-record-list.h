@@ -33,6 +33,11 @@ gboolean      jl_record_list_get_loading  (JlRecordList  *self);
 /* Items per page (default 1000); for tests and benchmarks. */
 void          jl_record_list_set_page_size (JlRecordList *self,
                                             guint         page_size);
+/* While paused (nobody looks at the list), a reload only empties it and
+ * waits: the load runs when the pause ends. Lists of sections not shown
+ * then load nothing at start. */
+void          jl_record_list_set_paused    (JlRecordList *self,
+                                            gboolean      paused);
 /* The last loading error, or NULL. */
 const GError *jl_record_list_get_error    (JlRecordList  *self);
 
