@@ -76,7 +76,77 @@ typedef struct
   JlHlc            max_client_hlc;
   GHashTable      *parents;     /* row id → the change setting its parent field, in this push */
   GHashTable      *users;       /* device id → user name */
+  GHashTable      *rows;        /* row id → JlServerRow as this push left it (NULL: not on the server) */
+  GHashTable      *dirty;       /* row ids to write at the end of the push */
 } Push;
+
+/* Rows are read once per push and written once at its end: a push of
+ * 500 changes touches about 100 rows, and each read or write of a row
+ * parses or prints its whole JSON document. Returns the push's own copy
+ * (NULL when the server has no such row), not to be freed. */
+static JlServerRow *
+push_row (Push        *p,
+          const char  *row_id,
+          GError     **error)
+{
+  JlServerRow *row;
+  GError *local_error = NULL;
+
+  if (g_hash_table_lookup_extended (p->rows, row_id, NULL, (gpointer *) &row))
+    return row;
+  row = p->store->vtable->row_get (p->store, row_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  g_hash_table_insert (p->rows, g_strdup (row_id), row);
+  return row;
+}
+
+static void
+push_row_changed (Push        *p,
+                  JlServerRow *row)
+{
+  if (g_hash_table_lookup (p->rows, row->row_id) != row)
+    g_hash_table_replace (p->rows, g_strdup (row->row_id), row);
+  g_hash_table_add (p->dirty, g_strdup (row->row_id));
+}
+
+static gboolean
+push_write_rows (Push    *p,
+                 GError **error)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  g_hash_table_iter_init (&iter, p->dirty);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!p->store->vtable->row_put (p->store, g_hash_table_lookup (p->rows, id), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* A copy for a caller that frees it: shares the field document, which
+ * it only reads. */
+static JlServerRow *
+push_row_dup (Push       *p,
+              const char *row_id)
+{
+  JlServerRow *row = push_row (p, row_id, NULL);
+  JlServerRow *copy;
+
+  if (row == NULL)
+    return NULL;
+  copy = g_new0 (JlServerRow, 1);
+  copy->row_id = g_strdup (row->row_id);
+  copy->kind = g_strdup (row->kind);
+  copy->community_id = g_strdup (row->community_id);
+  copy->row_seq = row->row_seq;
+  copy->deleted = row->deleted;
+  copy->fields = json_object_ref (row->fields);
+  return copy;
+}
 
 static const char *
 user_of (Push       *p,
@@ -342,7 +412,7 @@ owning_meeting (Push         *p,
       g_autofree char *parent_id = NULL;
 
       if (strcmp (kind->name, "meeting") == 0)
-        return p->store->vtable->row_get (p->store, id, NULL);
+        return push_row_dup (p, id);
       parent = jl_kind_parent_field (kind);
       if (parent == NULL)
         return NULL;
@@ -360,7 +430,7 @@ owning_meeting (Push         *p,
       if (kind == NULL)
         return NULL;
       g_clear_pointer (&owned, jl_server_row_free);
-      owned = p->store->vtable->row_get (p->store, parent_id, NULL);
+      owned = push_row_dup (p, parent_id);
       row = owned;
       g_free (id);
       id = g_steal_pointer (&parent_id);
@@ -548,13 +618,13 @@ apply_duplicate (Push             *p,
                  JlSyncResult     *r,
                  GError          **error)
 {
-  g_autoptr(JlServerRow) row = NULL;
+  JlServerRow *row = NULL;
   g_autoptr(GError) local_error = NULL;
 
   r->status = JL_SYNC_STATUS_DUPLICATE;
   r->seq = applied->seq;
   if (applied->row_id != NULL)
-    row = p->store->vtable->row_get (p->store, applied->row_id, &local_error);
+    row = push_row (p, applied->row_id, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -595,8 +665,7 @@ merge (Push          *p,
 
   if (r->status != JL_SYNC_STATUS_APPLIED)
     return TRUE;
-  if (!store->vtable->row_put (store, row, error))
-    return FALSE;
+  push_row_changed (p, row);
   /* District users see the communities whose record names their district. */
   if (strcmp (c->kind, "community") == 0 && strcmp (c->field, "district") == 0)
     return store->vtable->set_district (store, c->community_id, string_field (row, "district"), error);
@@ -635,7 +704,8 @@ apply_change (Push          *p,
               GError       **error)
 {
   JlServerStore *store = p->store;
-  g_autoptr(JlServerRow) row = NULL;
+  JlServerRow *row = NULL;
+  g_autoptr(JlServerRow) new = NULL;
   g_autoptr(JlServerApplied) applied = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) value = NULL;
@@ -650,7 +720,7 @@ apply_change (Push          *p,
 
   applied = store->vtable->applied_get (store, c->change_id, &local_error);
   if (applied == NULL && local_error == NULL)
-    row = store->vtable->row_get (store, c->row_id, &local_error);
+    row = push_row (p, c->row_id, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -674,9 +744,12 @@ apply_change (Push          *p,
     ok = quarantine (p, c, row, eff_hlc, "frozen", "approved minutes", r, error);
   else
     {
+      /* A new row belongs to the push's rows once merged. */
       if (row == NULL)
-        row = new_row (c);
+        new = row = new_row (c);
       ok = merge (p, c, row, value, eff_hlc, r, error);
+      if (new != NULL && g_hash_table_lookup (p->rows, c->row_id) == new)
+        new = NULL;
     }
   if (!ok)
     return FALSE;
@@ -816,10 +889,13 @@ jl_server_sync_push (JlServerStore   *store,
   g_autoptr(JlSyncPushReply) reply = jl_sync_push_reply_new ();
   g_autoptr(GHashTable) parents = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) jl_server_row_free);
+  g_autoptr(GHashTable) dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Push p = {
     .store = store, .user = user, .device = device, .now_ms = now_ms,
     .max_hlc = jl_hlc_make (now_ms + JL_SYNC_CLOCK_TOLERANCE_MS, 0),
-    .parents = parents, .users = users,
+    .parents = parents, .users = users, .rows = rows, .dirty = dirty,
   };
 
   if (g_strcmp0 (push->device_id, device->id) != 0)
@@ -845,6 +921,8 @@ jl_server_sync_push (JlServerStore   *store,
       if (!apply_change (&p, c, r, error))
         goto failed;
     }
+  if (!push_write_rows (&p, error))
+    goto failed;
 
   /* The warning compares clocks, not stamps: a stamp may be ahead only
    * because of an earlier clock. */
