@@ -1556,6 +1556,7 @@ test_access_changes (Fixture       *f,
   g_autofree char *name_a = NULL;
   g_autofree char *name_d = NULL;
   g_autofree char *chief = NULL;
+  g_autoptr(GError) error = NULL;
   JlSyncStats stats;
 
   stats = sync_ok (d);
@@ -1580,6 +1581,16 @@ test_access_changes (Fixture       *f,
   g_assert_cmpint (stats.stranded, ==, 1);
   g_assert_cmpint (pending (d), ==, 1);
   assert_value (d, "partner_unit", unit, "chief", "权限收回前的修改");
+  /* Its records are read-only here now, the waiting edit kept. */
+  {
+    g_autoptr(JsonObject) change = jl_test_json ("{\"chief\": \"收回后的修改\"}");
+    g_autoptr(JlRecord) refused = jl_store_put (d->store, "partner_unit", unit, change, NULL, &error);
+
+    g_assert_null (refused);
+    g_assert_error (error, JL_ERROR, JL_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (pending (d), ==, 1);
   sync_ok (a);
   chief = value_of (a, "partner_unit", unit, "chief");
   g_assert_null (chief);

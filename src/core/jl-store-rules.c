@@ -628,6 +628,47 @@ check_attachment (const JlKind  *kind,
   return TRUE;
 }
 
+/* SYNC.md scenario 20: a community taken out of the sync account (it was
+ * pulled, so it has a cursor, but the account no longer lists it) is
+ * read-only here; the changes made before wait in the outbox until it is
+ * given back. */
+static gboolean
+check_community_access (JlStore     *self,
+                        const char  *community_id,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean lost;
+
+  if (community_id == NULL)
+    return TRUE;
+  stmt = _jl_store_prepare (self,
+                            "SELECT 1 FROM sync_cursor c, sync_account a WHERE c.community_id = ?1"
+                            " AND NOT EXISTS (SELECT 1 FROM json_each (a.communities) j WHERE j.value = ?1)",
+                            NULL);
+  /* Before schema 6 there is no sync bookkeeping to ask. */
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_text (stmt, 1, community_id, -1, SQLITE_STATIC);
+  lost = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (lost)
+    g_set_error (error, JL_ERROR, JL_ERROR_READ_ONLY,
+                 _("This community was taken out of your sync account, so its records are read-only on this "
+                   "computer. Changes made before are kept and sent if it is given back."));
+  return !lost;
+}
+
+static const char *
+community_of (const JlKind *kind,
+              const char   *id,
+              JsonObject   *values)
+{
+  if (strcmp (kind->name, "community") == 0)
+    return id;
+  return values ? str (values, "community_id") : NULL;
+}
+
 gboolean
 _jl_store_check_rules (JlStore       *self,
                        const JlKind  *kind,
@@ -641,6 +682,8 @@ _jl_store_check_rules (JlStore       *self,
   const char *name = kind->name;
 
   if (!check_date_order (kind, merged, error))
+    return FALSE;
+  if (!self->importing && !check_community_access (self, community_of (kind, id, merged), error))
     return FALSE;
 
   if (!self->importing)
@@ -679,6 +722,9 @@ _jl_store_check_delete (JlStore   *self,
 {
   const JlKind *kind = jl_record_get_kind (record);
 
+  if (!check_community_access (self, community_of (kind, jl_record_get_id (record), jl_record_get_values (record)),
+                               error))
+    return FALSE;
   if (strcmp (kind->name, "amendment") == 0)
     {
       g_set_error (error, JL_ERROR, JL_ERROR_READ_ONLY,
