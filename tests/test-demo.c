@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "jl-demo.h"
+#include "jl-store-sync.h"
 #include "jl-test-util.h"
 
 #define SEED 20240607
@@ -51,6 +52,9 @@ city_new (guint32 seed)
   start = g_get_monotonic_time ();
   g_assert_true (jl_demo_generate (city->store, 1, seed, &city->stats, &error));
   g_assert_no_error (error);
+  /* Marked, and never synced: nothing waits to be sent. */
+  g_assert_true (jl_store_holds_demo (city->store));
+  g_assert_cmpint (jl_store_outbox_count (city->store, NULL), ==, 0);
   city->seconds = (g_get_monotonic_time () - start) / 1e6;
   g_test_message ("scale 1 generated in %.1f s: %u records", city->seconds, city->stats.records);
   return city;

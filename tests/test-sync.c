@@ -1533,9 +1533,11 @@ test_demo_refused (Fixture       *f,
   g_assert_false (jl_sync_client_is_logged_in (d->client));
   g_assert_cmpint (run_cli (d->db, NULL, NULL, NULL, "sync", NULL), ==, 11);
 
-  /* A logged-in database that gets marked later stops syncing too. */
-  g_assert_true (_jl_store_mark_demo (a->store, NULL));
+  /* A logged-in database that gets marked later stops syncing too: what
+   * waited stays, and later edits fill no outbox. */
   update (a, "partner_unit", unit, "{\"chief\": \"不该上传\"}");
+  g_assert_true (_jl_store_mark_demo (a->store, NULL));
+  update (a, "partner_unit", unit, "{\"liaison\": \"演示联络员\"}");
   error = sync_fails (a, JL_SYNC_ERROR_DEMO_DATA);
   g_assert_cmpint (pending (a), ==, 1);
 }

@@ -28,6 +28,7 @@ struct _JlStore
   guint      tx_depth;      /* jl_store_begin nesting */
   gboolean   tx_broken;     /* a write failed half-way without a savepoint: only rollback is left */
   gboolean   importing;     /* references are checked at the end of an import */
+  gboolean   holds_demo;    /* the invented demo city: never synced, so no outbox */
   GHashTable *stmt_cache;   /* SQL text → sqlite3_stmt* */
   GHashTable *insert_stmts; /* JlKind* → its INSERT of a new record (owned by stmt_cache) */
   sqlite3_stmt *fresh_outbox[JL_STORE_FRESH_OUTBOX_CHUNK + 1]; /* n → INSERT of n outbox rows (owned by stmt_cache) */

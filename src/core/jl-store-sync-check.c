@@ -104,14 +104,38 @@ mark_demo_tx (JlStore       *self,
  * @error: a %JL_ERROR on a database failure
  *
  * Marks the database as holding the demo city: the sync client refuses
- * to log it in or push it (%JL_SYNC_ERROR_DEMO_DATA).
+ * to log it in or push it (%JL_SYNC_ERROR_DEMO_DATA), and writes no
+ * longer fill the outbox. Inside a transaction that is rolled back, call
+ * _jl_store_load_demo_mark() afterwards.
  */
 gboolean
 _jl_store_mark_demo (JlStore  *self,
                      GError  **error)
 {
   g_return_val_if_fail (JL_IS_STORE (self), FALSE);
-  return locked_tx (self, mark_demo_tx, NULL, error);
+  if (!locked_tx (self, mark_demo_tx, NULL, error))
+    return FALSE;
+  /* From now on writes skip the outbox: nothing here will ever be sent. */
+  self->holds_demo = TRUE;
+  return TRUE;
+}
+
+/* Reads the mark again after a transaction that set it was rolled back. */
+gboolean
+_jl_store_load_demo_mark (JlStore  *self,
+                          GError  **error)
+{
+  gint64 demo;
+
+  if (self->schema_version < 8)
+    return TRUE;
+  g_rec_mutex_lock (&self->lock);
+  demo = query_int (self, "SELECT holds_demo FROM sync_state WHERE id = 1", error);
+  g_rec_mutex_unlock (&self->lock);
+  if (demo < 0)
+    return FALSE;
+  self->holds_demo = demo > 0;
+  return TRUE;
 }
 
 /**
@@ -123,13 +147,8 @@ _jl_store_mark_demo (JlStore  *self,
 gboolean
 jl_store_holds_demo (JlStore *self)
 {
-  gint64 demo;
-
   g_return_val_if_fail (JL_IS_STORE (self), FALSE);
-  g_rec_mutex_lock (&self->lock);
-  demo = query_int (self, "SELECT holds_demo FROM sync_state WHERE id = 1", NULL);
-  g_rec_mutex_unlock (&self->lock);
-  return demo > 0;
+  return self->holds_demo;
 }
 
 /* Pulled rows and the divergence check

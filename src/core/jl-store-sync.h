@@ -123,6 +123,8 @@ gboolean        _jl_store_sync_take_up_remote (JlStore      *self,
 gboolean        jl_store_holds_demo         (JlStore        *self);
 gboolean        _jl_store_mark_demo         (JlStore        *self,
                                              GError        **error);
+gboolean        _jl_store_load_demo_mark    (JlStore        *self,
+                                             GError        **error);
 /* Notes a pulled row (inside the page's transaction). */
 gboolean        _jl_store_sync_note_row     (JlStore        *self,
                                              const char     *community_id,

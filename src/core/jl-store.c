@@ -544,7 +544,7 @@ _jl_store_open_at_version (const char  *path,
   if (!_jl_store_migrate (self, target_version, error))
     return NULL;
 
-  if (!load_sync_state (self, error))
+  if (!load_sync_state (self, error) || !_jl_store_load_demo_mark (self, error))
     return NULL;
 
   /* Pulled values an older version kept aside may fit now (cheap when
