@@ -27,6 +27,7 @@ struct _JlTestProxy
   gint64   cut_every;    /* atomic; 0: never */
   gint64   next_cut;     /* atomic: total bytes at which to cut */
   guint    cuts;         /* atomic */
+  gatomicrefcount ref;   /* the creator and each relay thread */
   GThread *acceptor;
 };
 
@@ -53,6 +54,15 @@ connect_loopback (guint port)
     }
   setsockopt (fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
   return fd;
+}
+
+static void
+proxy_unref (JlTestProxy *self)
+{
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
+  g_free (self->url);
+  g_free (self);
 }
 
 /* Whether the bytes carried so far reached the next cut; moves it on. */
@@ -124,6 +134,7 @@ pump_thread (gpointer data)
     }
   close (p->client);
   close (p->server);
+  proxy_unref (p->proxy);
   g_free (p);
   return NULL;
 }
@@ -147,12 +158,14 @@ accept_thread (gpointer data)
         }
       setsockopt (client, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
       p = g_new0 (Pair, 1);
+      g_atomic_ref_count_inc (&self->ref);
       p->proxy = self;
       p->client = client;
       p->server = connect_loopback (self->target_port);
       if (p->server < 0)
         {
           close (client);
+          proxy_unref (self);
           g_free (p);
           continue;
         }
@@ -168,6 +181,7 @@ jl_test_proxy_start (guint target_port)
   socklen_t len = sizeof addr;
 
   addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  g_atomic_ref_count_init (&self->ref);
   self->target_port = target_port;
   self->listen_fd = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (self->listen_fd < 0 ||
@@ -219,7 +233,6 @@ jl_test_proxy_stop (JlTestProxy *self)
   shutdown (self->listen_fd, SHUT_RDWR);
   g_thread_join (self->acceptor);
   close (self->listen_fd);
-  /* Relay threads may still hold the counters: the struct stays. */
-  g_free (self->url);
-  self->url = NULL;
+  /* Relay threads may still count: the last of them frees the relay. */
+  proxy_unref (self);
 }

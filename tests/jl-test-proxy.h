@@ -31,7 +31,8 @@ void        jl_test_proxy_set_cut_every (JlTestProxy *self,
                                          gint64       bytes);
 /* How many connections were cut so far. */
 guint       jl_test_proxy_get_cuts      (JlTestProxy *self);
-/* Stops accepting; connections still open end with their clients. */
+/* Stops accepting and lets go of @self (connections still open end with
+ * their clients, then it is freed): do not use it afterwards. */
 void        jl_test_proxy_stop      (JlTestProxy *self);
 
 G_END_DECLS

@@ -268,8 +268,12 @@ test_deep_and_invalid_utf8 (void)
 
   /* Brackets inside strings do not count. */
   bytes = text_bytes ("{\"user\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\", \"password\": \"x-long-enough\"}");
-  g_assert_nonnull (jl_sync_parse_object (bytes, "login", &error));
-  g_assert_no_error (error);
+  {
+    g_autoptr(JsonObject) parsed = jl_sync_parse_object (bytes, "login", &error);
+
+    g_assert_nonnull (parsed);
+    g_assert_no_error (error);
+  }
   g_clear_pointer (&bytes, g_bytes_unref);
 
   bytes = g_bytes_new (bad_utf8, sizeof bad_utf8 - 1);

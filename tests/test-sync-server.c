@@ -703,6 +703,9 @@ test_bad_server (void)
   g_assert_no_error (error);
   g_clear_object (&client);
   soup_server_disconnect (server);
+  /* Let the server's connections finish closing before it goes. */
+  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
   g_free (fake.page);
   jl_test_dir_free (g_steal_pointer (&dir));
 }
