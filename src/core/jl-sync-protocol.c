@@ -1189,6 +1189,9 @@ convert_all (GConverter  *converter,
   guint8 buffer[16384];
 
   in = g_bytes_get_data (data, &in_len);
+  /* Empty bytes have no data pointer; never offset a NULL one. */
+  if (in == NULL)
+    in = (const guint8 *) "";
   for (;;)
     {
       g_autoptr(GError) local_error = NULL;
