@@ -143,14 +143,23 @@ send_page (LoadJob   *job,
            GError    *error)
 {
   Page *page = g_new0 (Page, 1);
+  GSource *source;
 
   page->self = g_object_ref (job->self);
   page->generation = job->generation;
   page->records = records;
   page->done = done;
   page->error = error;
-  g_main_context_invoke_full (job->self->context, G_PRIORITY_DEFAULT, deliver_page,
-                              page, (GDestroyNotify) page_free);
+  /* Always through a source: g_main_context_invoke() would run
+   * deliver_page right here, on the worker, whenever no thread holds the
+   * context at that moment (tests iterating by hand do not), and the
+   * list's views would then be changed from the wrong thread. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver_page, page, (GDestroyNotify) page_free);
+  g_source_set_static_name (source, "[jinlin] record list page");
+  g_source_attach (source, job->self->context);
+  g_source_unref (source);
 }
 
 /* A worker fetches a page only while its generation is current. */
