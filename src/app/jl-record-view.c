@@ -28,6 +28,7 @@ struct _JlRecordView
   GtkLabel          *count_label;
   GtkColumnView     *column_view;
   GtkStack          *stack;
+  GPtrArray         *ref_sorters;   /* GtkSorter of each reference column */
 };
 
 enum {
@@ -131,6 +132,7 @@ add_column (JlRecordView  *self,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
   Column *data = g_new0 (Column, 1);
+  GtkSorter *sorter;
 
   data->self = self;
   data->field = field;
@@ -139,7 +141,12 @@ add_column (JlRecordView  *self,
 
   column = gtk_column_view_column_new (jl_field_get_label (field), factory);
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare_records, data, NULL)));
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_records, data, NULL));
+  gtk_column_view_column_set_sorter (column, sorter);
+  /* A reference sorts by the name it points to, which may arrive later. */
+  if (field->type == JL_FIELD_REF)
+    g_ptr_array_add (self->ref_sorters, g_object_ref (sorter));
+  g_object_unref (sorter);
   if (field->flags & JL_FIELD_TITLE)
     gtk_column_view_column_set_expand (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
@@ -197,6 +204,9 @@ titles_changed_cb (JlRecordView *self)
 
   if (n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self->selection), 0, n, n);
+  /* A list sorted by a reference column sorts again by the names. */
+  for (guint i = 0; self->ref_sorters != NULL && i < self->ref_sorters->len; i++)
+    gtk_sorter_changed (self->ref_sorters->pdata[i], GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 /* Only a list on screen loads: the sections not shown load when opened. */
@@ -220,6 +230,7 @@ jl_record_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->ref_sorters, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jl_record_view_parent_class)->dispose (object);
 }
@@ -250,6 +261,7 @@ jl_record_view_init (JlRecordView *self)
 {
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+  self->ref_sorters = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 static GtkWidget *
